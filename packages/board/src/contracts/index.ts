@@ -1,0 +1,32 @@
+export { PrismindError, isPrismindError } from './errors';
+export type { PrismindErrorCode } from './errors';
+export { BLACK, WHITE, PATTERN_SET_ID, DEFAULT_STAGES } from './types';
+export type {
+  Cell,
+  Player,
+  CellsInput,
+  BackendKind,
+  BackendChoice,
+  PatternSetId,
+} from './types';
+export { searchLimitsSchema } from './search';
+export type { SearchLimits, SearchResult } from './search';
+export { DEFAULT_LEARNING_PARAMS, learningParamsSchema, modelStateMetaSchema } from './model';
+export type {
+  LearningParams,
+  LearningParamsInput,
+  ModelState,
+  ModelStateMeta,
+  ModelShape,
+} from './model';
+export { trainBatchOptionsSchema } from './training';
+export type {
+  TrainBatchOptions,
+  TrainBatchOptionsInput,
+  SelfPlaySearch,
+  TrainProgress,
+  TrainBatchResult,
+  GameFailure,
+  RecordedGame,
+} from './training';
+export type { Engine } from './engine';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { DEFAULT_LEARNING_PARAMS, type LearningParams, type LearningParamsInput, learningParamsSchema } from './model';
+
+/** How a self-play move is chosen when not exploring. */
+export interface SelfPlaySearch {
+  depth: number;
+  /** A per-move time limit; makes games non-reproducible, so only when asked for. */
+  timeMs?: number | undefined;
+  exactEmpties: number;
+}
+
+/** One engine-level training batch: self-play games with TD(λ) updates (docs/engine-spec.md). */
+export interface TrainBatchOptions {
+  games: number;
+  threads: number;
+  seed: number;
+  epsilon: number;
+  search: SelfPlaySearch;
+  learning: LearningParams;
+  /** Call the progress callback after every this many games (0 = never). */
+  progressEveryGames: number;
+}
+
+export interface TrainBatchOptionsInput {
+  games: number;
+  threads?: number | undefined;
+  seed?: number | undefined;
+  epsilon?: number | undefined;
+  search?: Partial<SelfPlaySearch> | undefined;
+  learning?: LearningParamsInput | undefined;
+  progressEveryGames?: number | undefined;
+}
+
+export const trainBatchOptionsSchema: z.ZodType<TrainBatchOptions, TrainBatchOptionsInput> = z
+  .object({
+    games: z.number().int().min(1).max(100_000_000),
+    threads: z.number().int().min(1).max(256).default(1),
+    seed: z.number().int().min(0).max(0xffff_ffff).default(1),
+    epsilon: z.number().min(0).max(1).default(0.1),
+    search: z
+      .object({
+        depth: z.number().int().min(1).max(20).default(1),
+        timeMs: z.number().int().min(1).max(60_000).optional(),
+        exactEmpties: z.number().int().min(0).max(30).default(0),
+      })
+      .strict()
+      .default({ depth: 1, exactEmpties: 0 }),
+    learning: learningParamsSchema.default({ ...DEFAULT_LEARNING_PARAMS }),
+    progressEveryGames: z.number().int().min(0).default(100),
+  })
+  .strict();
+
+/** Running totals of a batch, reported through the progress callback. */
+export interface TrainProgress {
+  gamesDone: number;
+  gamesTarget: number;
+  blackWins: number;
+  whiteWins: number;
+  draws: number;
+  /** Mean final disc difference (black minus white) over the batch so far. */
+  avgDiscDiff: number;
+  elapsedMs: number;
+}
+
+/** A game that failed inside a batch: it was skipped, not learned from. */
+export interface GameFailure {
+  game: number;
+  kind: string;
+  message: string;
+}
+
+export interface TrainBatchResult {
+  gamesCompleted: number;
+  blackWins: number;
+  whiteWins: number;
+  draws: number;
+  avgDiscDiff: number;
+  avgAbsDiscDiff: number;
+  movesPlayed: number;
+  /** Weights reset by the NaN/Inf guard. */
+  resets: number;
+  failures: GameFailure[];
+  seconds: number;
+  /** True when a stop request ended the batch early. */
+  stopped: boolean;
+}
+
+/** A recorded game to learn from (conformance, replays): moves as squares, passes implicit. */
+export interface RecordedGame {
+  moves: readonly number[];
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One entry point for a fresh clone: installs what the workspace needs (pnpm through corepack,
+# the npm packages, the Rust toolchain's crates), builds everything, then runs a job.
+#   bash tools/dev.sh train   # set up, then a short training run with the default settings
+#   bash tools/dev.sh test    # set up, then every test (Rust and TypeScript)
+#   bash tools/dev.sh bench   # set up, then the benchmark JSON
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Corepack's bundled signing keys lag behind the npm registry's; the version is pinned by
+# packageManager and the tarball comes from the configured npm registry.
+export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+export COREPACK_INTEGRITY_KEYS=0
+pnpm() { corepack pnpm "$@"; }
+
+setup() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust (rustup) first" >&2; exit 1; }
+  pnpm install --frozen-lockfile --reporter=append-only
+  pnpm run build
+}
+
+job=${1:-test}
+shift || true
+case "$job" in
+  setup) setup ;;
+  train) setup; pnpm run train:quick -- "$@" ;;
+  test)
+    setup
+    pnpm run lint
+    pnpm run typecheck
+    cargo test --workspace --release
+    pnpm run test
+    ;;
+  bench) setup; pnpm run bench ;;
+  *) echo "usage: bash tools/dev.sh train|test|bench|setup" >&2; exit 2 ;;
+esac
