@@ -9,18 +9,15 @@ export {
 export type { PrismindErrorCode, Cell, Player, CellsInput } from './contracts/index';
 export {
   legalMovesInto,
-  flipsInto,
-  playInto,
   hasLegalMove,
   countLegalMoves,
   isGameOverBoard,
   finalScoreBoard,
-  perft,
-  popcount32,
-  popcount64,
-  lowestSquare,
   START_P_LO,
   START_P_HI,
   START_O_LO,
   START_O_HI,
-} from './bitboard';
+} from './moves';
+export { flipsInto, playInto, passInto } from './flips';
+export { popcount32, popcount64, lowestSquare, hasSquare } from './bits';
+export { perft } from './perft';

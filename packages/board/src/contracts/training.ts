@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_LEARNING_PARAMS, type LearningParams, type LearningParamsInput, learningParamsSchema } from './model';
+import {
+  DEFAULT_LEARNING_PARAMS,
+  type LearningParams,
+  type LearningParamsInput,
+  learningParamsSchema,
+} from './model';
 
 /** How a self-play move is chosen when not exploring. */
 export interface SelfPlaySearch {

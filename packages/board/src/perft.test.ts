@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { perft, START_O_HI, START_O_LO, START_P_HI, START_P_LO } from './bitboard';
+import { START_O_HI, START_O_LO, START_P_HI, START_P_LO } from './moves';
+import { perft } from './perft';
 
 const EXPECTED = [4, 12, 56, 244, 1396, 8200, 55092, 390216, 3005288];
 
