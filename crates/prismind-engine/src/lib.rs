@@ -4,6 +4,9 @@
 
 mod board;
 mod error;
+mod eval;
+mod features;
+mod patterns;
 mod perft;
 mod rng;
 
@@ -12,5 +15,11 @@ pub use board::{
     Position,
 };
 pub use error::{EngineError, EngineResult, ErrorCode};
+pub use eval::{evaluate, Model, ModelCounters, ModelState, ModelStateRef, DEFAULT_STAGES};
+pub use features::{feature_indices, Features};
+pub use patterns::{
+    stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, PATTERN_SET, SHAPES, SHAPE_COUNT,
+    SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+};
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};

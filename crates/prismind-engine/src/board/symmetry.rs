@@ -2,10 +2,10 @@
 //! (if `k & 4`), then mirror the columns (if `k & 1`), then the rows (if `k & 2`).
 
 /// The image of `square` under symmetry `k` (both taken modulo their ranges: `k & 7`, `square & 63`).
-pub fn symmetry_square(k: u8, square: u8) -> u8 {
+pub const fn symmetry_square(k: u8, square: u8) -> u8 {
     let (mut col, mut row) = (square & 7, (square >> 3) & 7);
     if k & 4 != 0 {
-        std::mem::swap(&mut col, &mut row);
+        (col, row) = (row, col);
     }
     if k & 1 != 0 {
         col = 7 - col;
