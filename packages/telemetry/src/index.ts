@@ -1,0 +1,61 @@
+export { TelemetryError, isTelemetryError } from './errors';
+export type { TelemetryErrorCode } from './errors';
+export { systemClock } from './clock';
+export type { Clock } from './clock';
+export { createLogger, componentLogger, closeLogger, logFileFailure } from './logger';
+export type { Logger, LogLevel, LoggerOptions, ConsoleStream } from './logger';
+export { MetricsWriter } from './metrics-writer';
+export type { MetricsRecord, MetricsWriterOptions } from './metrics-writer';
+export { TrainingLogger, formatDuration } from './training-logger';
+export type { TrainingLoggerOptions, MetricsSink, RecordResult } from './training-logger';
+export type {
+  GameTally,
+  StatsEvent,
+  DetailedStatsEvent,
+  CheckpointSavedEvent,
+  CheckpointFailedEvent,
+  DivergenceEvent,
+  EtaEvent,
+  GameFailedEvent,
+} from './training-events';
+export { ConvergenceMonitor, STAGNATION_RULE, countTouched } from './convergence';
+export type {
+  ConvergenceOptions,
+  ConvergenceSettings,
+  ConvergenceSnapshot,
+  ConvergenceState,
+  CoverageStats,
+  GameBatchObservation,
+  StagnationMetric,
+  StagnationStatus,
+} from './convergence';
+export type { WindowStats } from './window-stats';
+export { MemoryMonitor, DEFAULT_MEMORY_BUDGET_BYTES, formatMiB } from './memory';
+export type { MemoryMonitorOptions, MemoryPart, MemorySnapshot, ProcessMemory } from './memory';
+export { ErrorTracker } from './error-tracker';
+export type {
+  ErrorTrackerOptions,
+  ErrorTrackerState,
+  ErrorSummary,
+  TrackedError,
+} from './error-tracker';
+export { EtaEstimator } from './eta';
+export type { EtaEstimatorOptions } from './eta';
+export { ProgressReporter } from './progress';
+export type { ProgressListener, ProgressReporterOptions, ProgressUpdate } from './progress';
+export { createTelemetrySnapshot } from './snapshot';
+export type { TelemetrySnapshot, TelemetrySources } from './snapshot';
+export { TfEventsWriter, readTfEventsFile } from './tfevents/writer';
+export type { ScalarSink, TfEventsWriterOptions } from './tfevents/writer';
+export {
+  TFEVENTS_FILE_VERSION,
+  decodeTfEvents,
+  encodeEvent,
+  decodeEvent,
+  frameRecord,
+  unframeRecords,
+} from './tfevents/event';
+export type { TfEvent, TfScalar } from './tfevents/event';
+export { crc32c, maskCrc32c, unmaskCrc32c } from './tfevents/crc32c';
+export { openRunTelemetry, RUN_LOG_FILE, RUN_METRICS_FILE } from './run-telemetry';
+export type { RunTelemetry, RunTelemetryOptions } from './run-telemetry';
