@@ -1,3 +1,4 @@
+// Shared contracts (also on the '@prismind/board/contracts' subpath).
 export {
   PrismindError,
   isPrismindError,
@@ -7,6 +8,8 @@ export {
   DEFAULT_STAGES,
 } from './contracts/index';
 export type { PrismindErrorCode, Cell, Player, CellsInput } from './contracts/index';
+
+// The fast, allocation-free core over int32 halves (pLo, pHi, oLo, oHi: side to move's view).
 export {
   legalMovesInto,
   hasLegalMove,
@@ -21,3 +24,48 @@ export {
 export { flipsInto, playInto, passInto } from './flips';
 export { popcount32, popcount64, lowestSquare, hasSquare } from './bits';
 export { perft } from './perft';
+
+// Validation shared by both engines.
+export { parseCells, parsePlayer, MIN_DISCS } from './validate';
+export type { ParseCellsOptions } from './validate';
+
+// The immutable API and notation.
+export { Position, bitsToSquares } from './position';
+export type { DiscCounts } from './position';
+export { SQUARE_NAMES, squareToName, nameToSquare, parseSquare, isSquare } from './squares';
+export {
+  PASS,
+  parseTranscript,
+  replayMoves,
+  replayTranscript,
+  movesToTranscript,
+} from './transcript';
+export type { GameRecord, ReplayOptions } from './transcript';
+export { parseObf, toObf } from './obf';
+export { toAscii } from './ascii';
+export type { AsciiOptions } from './ascii';
+
+// Symmetries and pattern geometry.
+export {
+  SYMMETRY_COUNT,
+  SYMMETRY_TABLE,
+  INVERSE_SYMMETRY,
+  inverseSymmetry,
+  transformSquare,
+  transformBitsInto,
+  transformPosition,
+  transformCells,
+} from './symmetry';
+export {
+  PATTERN_SHAPES,
+  PATTERN_FEATURES,
+  FEATURE_COUNT,
+  WEIGHTS_PER_STAGE,
+  SHAPE_OFFSETS,
+  SHAPE_COUNT,
+  FEATURE_SHAPE,
+  FEATURE_START,
+  FEATURE_SQUARES,
+} from './patterns';
+export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
+export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';
