@@ -105,6 +105,10 @@ export class ErrorTracker {
       if (current.games >= this.bucketGames) {
         this.window.push(emptyBucket());
         if (this.window.length > this.buckets) this.window.shift();
+        // whole buckets that would slide out again before the batch ends: skip them
+        if (left > this.windowGames) {
+          left -= Math.floor((left - this.windowGames) / this.bucketGames) * this.bucketGames;
+        }
       }
     }
   }

@@ -56,6 +56,7 @@ export class ProgressReporter<T = undefined> {
   private lastUpdate: ProgressUpdate<T> | null = null;
   private finished = false;
   private lastDone = 0;
+  private lastData: T | undefined = undefined;
   private emittedCount = 0;
 
   constructor(options: ProgressReporterOptions<T> = {}) {
@@ -96,18 +97,22 @@ export class ProgressReporter<T = undefined> {
     if (this.finished) return false;
     const now = this.clock();
     this.observe(done, now);
+    this.lastData = data;
     if (this.total !== undefined && done >= this.total) return this.emit(done, data, now, true);
     if (now - this.lastEmitAt < this.minIntervalMs) return false;
     return this.emit(done, data, now, false);
   }
 
-  /** Delivers the final update (always, whatever the throttle says). Later calls do nothing. */
+  /**
+   * Delivers the final update (always, whatever the throttle says), by default with the last
+   * `done` and data given to `update()`. Later calls do nothing.
+   */
   finish(done?: number, data?: T): boolean {
     if (this.finished) return false;
     const now = this.clock();
     const value = done ?? this.lastDone;
     this.observe(value, now);
-    return this.emit(value, data ?? this.lastUpdate?.data, now, true);
+    return this.emit(value, data ?? this.lastData, now, true);
   }
 
   /** The last update delivered, or null. */
