@@ -3,7 +3,12 @@ import { ProgressReporter, type ProgressUpdate } from './progress';
 
 function fakeClock(start = 0): { now: () => number; advance: (ms: number) => void } {
   let t = start;
-  return { now: () => t, advance: (ms) => (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 describe('ProgressReporter', () => {
