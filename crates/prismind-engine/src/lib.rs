@@ -9,6 +9,9 @@ mod features;
 mod patterns;
 mod perft;
 mod rng;
+mod search;
+#[cfg(test)]
+mod test_support;
 
 pub use board::{
     flips, legal_moves, square_name, squares, symmetry_bits, symmetry_square, Board, Color,
@@ -23,3 +26,4 @@ pub use patterns::{
 };
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};
+pub use search::{search, SearchLimits, SearchResult, Searcher, DEFAULT_TT_BYTES, MAX_DEPTH};

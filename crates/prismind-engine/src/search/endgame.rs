@@ -1,0 +1,212 @@
+//! The exact solver: integer final disc differences under perfect play, side to move's view.
+//!
+//! Far from the end (more than SHALLOW_EMPTIES empties): negascout with null windows, a table of
+//! exact bounds, and fastest-first ordering (fewest replies for the opponent first; corners
+//! preferred), the classic recipe of strong endgame solvers. Near the end: plain alpha-beta with
+//! parity ordering (moves in regions with an odd number of empties first), no table, and a closed
+//! form for the last empty square.
+
+use super::context::Context;
+use super::tt::{hash, EndEntry, Table, NO_MOVE};
+use crate::board::{flips, legal_moves, squares, Board};
+use crate::eval::WeightTable;
+
+/// At or below this many empties the table and sorting cost more than they save.
+const SHALLOW_EMPTIES: u32 = 6;
+const CORNERS: u64 = 0x8100_0000_0000_0081;
+/// The four 4x4 quadrants, for parity ordering.
+const QUADRANTS: [u64; 4] = [
+    0x0000_0000_0F0F_0F0F,
+    0x0000_0000_F0F0_F0F0,
+    0x0F0F_0F0F_0000_0000,
+    0xF0F0_F0F0_0000_0000,
+];
+
+pub struct Solver<'c, 'a, W: WeightTable + ?Sized> {
+    pub ctx: &'c mut Context<'a, W>,
+    pub tt: &'c mut Table<EndEntry>,
+}
+
+impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
+    /// The exact value of `board` (player to move) within `(alpha, beta)`, fail-soft.
+    pub fn solve(&mut self, board: Board, alpha: i32, beta: i32) -> i32 {
+        let empties = board.empty_count();
+        if empties <= SHALLOW_EMPTIES {
+            self.solve_shallow(board, empties, alpha, beta)
+        } else {
+            self.solve_deep(board, alpha, beta)
+        }
+    }
+
+    fn solve_deep(&mut self, board: Board, mut alpha: i32, mut beta: i32) -> i32 {
+        if self.ctx.enter() {
+            return 0;
+        }
+        let moves = board.legal_moves();
+        if moves == 0 {
+            if legal_moves(board.opponent, board.player) == 0 {
+                return board.final_score();
+            }
+            return -self.solve(board.pass(), -beta, -alpha);
+        }
+
+        let key = hash(board.player, board.opponent);
+        let mut tt_move = NO_MOVE;
+        let (mut lower, mut upper) = (-64, 64);
+        {
+            let e = self.tt.slot(key);
+            if e.generation == self.tt.generation()
+                && e.player == board.player
+                && e.opponent == board.opponent
+            {
+                lower = i32::from(e.lower);
+                upper = i32::from(e.upper);
+                if lower == upper || lower >= beta {
+                    return lower;
+                }
+                if upper <= alpha {
+                    return upper;
+                }
+                alpha = alpha.max(lower);
+                beta = beta.min(upper);
+                tt_move = e.best;
+            }
+        }
+
+        let mut list = [(0u8, 0u64, 0i32); 64];
+        let mut len = 0;
+        for square in squares(moves) {
+            let flipped = board.flips(usize::from(square));
+            let child = board.play_flips(usize::from(square), flipped);
+            let replies = child.legal_moves();
+            let key = if square == tt_move {
+                i32::MIN
+            } else {
+                // Fewest replies first; a corner move or a reply-less child goes earlier still.
+                (replies.count_ones() as i32) * 16 + ((replies & CORNERS).count_ones() as i32) * 8
+                    - if (1u64 << square) & CORNERS != 0 {
+                        8
+                    } else {
+                        0
+                    }
+            };
+            list[len] = (square, flipped, key);
+            len += 1;
+        }
+        let list = &mut list[..len];
+        list.sort_by_key(|m| m.2);
+
+        let (alpha_in, beta_in) = (alpha, beta);
+        let mut best = -65;
+        let mut best_move = NO_MOVE;
+        let mut a = alpha;
+        for (i, &(square, flipped, _)) in list.iter().enumerate() {
+            let child = board.play_flips(usize::from(square), flipped);
+            let value = if i == 0 {
+                -self.solve(child, -beta, -a)
+            } else {
+                // Prove the move is no better than the best so far with a null window; search it
+                // properly only when it is.
+                let probe = -self.solve(child, -a - 1, -a);
+                if probe > a && probe < beta {
+                    -self.solve(child, -beta, -a)
+                } else {
+                    probe
+                }
+            };
+            if self.ctx.aborted {
+                return 0;
+            }
+            if value > best {
+                best = value;
+                best_move = square;
+                if value >= beta {
+                    break;
+                }
+                a = a.max(value);
+            }
+        }
+        // Keep what the table already knew (the narrowed window can only have confirmed it).
+        let best = best.clamp(lower, upper);
+
+        let (new_lower, new_upper) = if best <= alpha_in {
+            (lower, best)
+        } else if best >= beta_in {
+            (best, upper)
+        } else {
+            (best, best)
+        };
+        let generation = self.tt.generation();
+        *self.tt.slot_mut(key) = EndEntry {
+            player: board.player,
+            opponent: board.opponent,
+            generation,
+            lower: new_lower as i8,
+            upper: new_upper as i8,
+            best: best_move,
+        };
+        best
+    }
+
+    fn solve_shallow(&mut self, board: Board, empties: u32, alpha: i32, beta: i32) -> i32 {
+        if self.ctx.enter() {
+            return 0;
+        }
+        match empties {
+            0 => return board.final_score(),
+            1 => return last_empty(board),
+            _ => {}
+        }
+        let moves = board.legal_moves();
+        if moves == 0 {
+            if legal_moves(board.opponent, board.player) == 0 {
+                return board.final_score();
+            }
+            return -self.solve_shallow(board.pass(), empties, -beta, -alpha);
+        }
+        let empty = board.empties();
+        let mut odd = 0u64;
+        for q in QUADRANTS {
+            if (empty & q).count_ones() & 1 == 1 {
+                odd |= q;
+            }
+        }
+        let mut best = -65;
+        let mut a = alpha;
+        for group in [moves & odd, moves & !odd] {
+            for square in squares(group) {
+                let child = board.play(usize::from(square));
+                let value = -self.solve_shallow(child, empties - 1, -beta, -a);
+                if self.ctx.aborted {
+                    return 0;
+                }
+                if value > best {
+                    best = value;
+                    if value >= beta {
+                        return best;
+                    }
+                    a = a.max(value);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// One empty square left: whoever can move there does (player first), else the game is over.
+#[inline]
+fn last_empty(board: Board) -> i32 {
+    let square = board.empties().trailing_zeros() as usize;
+    let mine = board.player.count_ones() as i32;
+    let flipped = flips(square, board.player, board.opponent);
+    if flipped != 0 {
+        return 2 * (mine + flipped.count_ones() as i32 + 1) - 64;
+    }
+    let flipped = flips(square, board.opponent, board.player);
+    if flipped != 0 {
+        return 2 * (mine - flipped.count_ones() as i32) - 64;
+    }
+    // Nobody can move: 63 discs, the empty goes to the winner (the difference is odd, never 0).
+    let diff = 2 * mine - 63;
+    diff + diff.signum()
+}
