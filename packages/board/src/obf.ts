@@ -29,7 +29,13 @@ export function parseObf(line: string, options: { minDiscs?: number } = {}): Pos
     if (ch === '-') cells[s] = 0;
     else if (ch === 'X' || ch === 'x') cells[s] = 1;
     else if (ch === 'O' || ch === 'o') cells[s] = 2;
-    else {
+    else if (ch === undefined || ch === ' ' || ch === '\t') {
+      bad(
+        `the board has only ${s} squares (column ${i + 1} is ${shown(ch)}); expected 64`,
+        i + 1,
+        line,
+      );
+    } else {
       bad(
         `column ${i + 1} (square ${s + 1} of 64) is ${shown(ch)}; expected X (black), O (white) or - (empty)`,
         i + 1,
