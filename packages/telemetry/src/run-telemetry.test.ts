@@ -36,7 +36,7 @@ describe('openRunTelemetry', () => {
       training: {
         detailedEvery: 200,
         totalGames: 400,
-        details: () => ({ ...createTelemetrySnapshot({ convergence, errors, clock: () => now }) }),
+        details: () => createTelemetrySnapshot({ convergence, errors, clock: () => now }),
       },
     });
     run.logger.info('run started');

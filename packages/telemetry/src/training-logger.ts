@@ -41,7 +41,7 @@ export interface TrainingLoggerOptions {
   /** Training time of earlier sessions (a resumed run). Default 0. */
   startElapsedMs?: number | undefined;
   /** Called at each detailed-stats boundary for the `details` (e.g. createTelemetrySnapshot). */
-  details?: (() => Record<string, unknown>) | undefined;
+  details?: (() => object) | undefined;
 }
 
 /** What `recordGames` emitted, if anything. */
@@ -67,7 +67,7 @@ export class TrainingLogger {
   private readonly statsEvery: number;
   private readonly detailedEvery: number;
   private readonly statsLevel: LogLevel;
-  private readonly details: (() => Record<string, unknown>) | undefined;
+  private readonly details: (() => object) | undefined;
   private readonly startedAt: number;
   private readonly startElapsedMs: number;
   private readonly rate = new EtaEstimator({ halfLifeMs: 60_000, minSampleMs: 1_000 });
@@ -136,7 +136,7 @@ export class TrainingLogger {
     if (crossed(before, this.gamesDone, this.detailedEvery)) {
       result.detailed = {
         ...this.statsFrom(this.detailedSpan, now),
-        details: this.details?.() ?? {},
+        details: (this.details?.() ?? {}) as Record<string, unknown>,
       };
       this.detailedStats(result.detailed);
       this.detailedSpan = emptySpan(now);
