@@ -6,6 +6,7 @@ mod board;
 mod error;
 mod eval;
 mod features;
+mod learn;
 mod patterns;
 mod perft;
 mod rng;
@@ -20,6 +21,9 @@ pub use board::{
 pub use error::{EngineError, EngineResult, ErrorCode};
 pub use eval::{evaluate, Model, ModelCounters, ModelState, ModelStateRef, DEFAULT_STAGES};
 pub use features::{feature_indices, Features};
+pub use learn::{
+    learn_from_game, self_play_game, GameRecord, LearnOutcome, SelfPlaySearch, TdParams,
+};
 pub use patterns::{
     stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, PATTERN_SET, SHAPES, SHAPE_COUNT,
     SHAPE_OFFSETS, WEIGHTS_PER_STAGE,

@@ -8,7 +8,7 @@ mod state;
 mod tests;
 
 pub use model::{Model, ModelCounters, DEFAULT_STAGES};
-pub(crate) use shared::{SharedWeights, WeightTable};
+pub(crate) use shared::{SharedWeights, SharedWriter, WeightTable, WeightsMut};
 pub use state::{ModelState, ModelStateRef};
 
 use crate::board::Position;

@@ -141,17 +141,18 @@ impl Model {
         &mut self.adam_v
     }
 
-    /// All three arrays at once, mutably (training borrows them separately).
-    pub(crate) fn arrays_mut(&mut self) -> (&mut [f32], &mut [f32], &mut [f32]) {
-        (&mut self.weights, &mut self.adam_m, &mut self.adam_v)
+    /// Every part at once, mutably: the learner borrows them separately.
+    pub(crate) fn parts_mut(&mut self) -> (&mut [f32], &mut [f32], &mut [f32], &mut ModelCounters) {
+        (
+            &mut self.weights,
+            &mut self.adam_m,
+            &mut self.adam_v,
+            &mut self.counters,
+        )
     }
 
     pub fn counters(&self) -> ModelCounters {
         self.counters
-    }
-
-    pub(crate) fn counters_mut(&mut self) -> &mut ModelCounters {
-        &mut self.counters
     }
 
     /// Replace the counters after checking them like a loaded state's.

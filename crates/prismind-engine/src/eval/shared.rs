@@ -9,10 +9,22 @@ pub trait WeightTable: Sync {
     fn weight(&self, offset: usize) -> f32;
 }
 
+/// Write access for the learner, who alone changes weights.
+pub trait WeightsMut: WeightTable {
+    fn set_weight(&mut self, offset: usize, value: f32);
+}
+
 impl WeightTable for [f32] {
     #[inline(always)]
     fn weight(&self, offset: usize) -> f32 {
         self[offset]
+    }
+}
+
+impl WeightsMut for [f32] {
+    #[inline(always)]
+    fn set_weight(&mut self, offset: usize, value: f32) {
+        self[offset] = value;
     }
 }
 
@@ -53,5 +65,22 @@ impl WeightTable for SharedWeights<'_> {
     #[inline(always)]
     fn weight(&self, offset: usize) -> f32 {
         self.get(offset)
+    }
+}
+
+/// The learner's handle on shared weights: writes are single atomic stores that readers see whole.
+pub struct SharedWriter<'s, 'a>(pub &'s SharedWeights<'a>);
+
+impl WeightTable for SharedWriter<'_, '_> {
+    #[inline(always)]
+    fn weight(&self, offset: usize) -> f32 {
+        self.0.get(offset)
+    }
+}
+
+impl WeightsMut for SharedWriter<'_, '_> {
+    #[inline(always)]
+    fn set_weight(&mut self, offset: usize, value: f32) {
+        self.0.set(offset, value);
     }
 }

@@ -1,0 +1,72 @@
+//! The offline TD(λ) update of one game (docs/engine-spec.md): values with the weights as they are
+//! at the end of the game, λ-return errors E_k by the backward recursion, gradient -E_k on each of
+//! the position's 46 weights, then one lazy Adam step.
+
+use super::adam::adam_step;
+use super::gradient::Gradient;
+use super::params::TdParams;
+use crate::eval::{ModelCounters, WeightsMut};
+use crate::patterns::FEATURE_COUNT;
+
+/// The flat weight offsets of one recorded position, in feature order.
+pub type PositionOffsets = [u32; FEATURE_COUNT];
+
+/// One update from a game's positions (`positions[k]`: x_k's weight offsets) and final score `z`
+/// (black minus white). Returns the NaN/Inf guard's resets.
+#[allow(clippy::too_many_arguments)]
+pub fn td_update<W: WeightsMut + ?Sized>(
+    weights: &mut W,
+    adam_m: &mut [f32],
+    adam_v: &mut [f32],
+    counters: &mut ModelCounters,
+    positions: &[PositionOffsets],
+    z: f64,
+    params: &TdParams,
+    gradient: &mut Gradient,
+) -> u64 {
+    let t = positions.len();
+    if t == 0 {
+        return 0;
+    }
+    let values: Vec<f64> = positions
+        .iter()
+        .map(|offsets| {
+            let mut sum = 0.0f64;
+            for &offset in offsets {
+                sum += f64::from(weights.weight(offset as usize));
+            }
+            sum
+        })
+        .collect();
+    let errors = lambda_errors(&values, z, params.lambda);
+    gradient.clear();
+    for (offsets, e) in positions.iter().zip(&errors) {
+        let term = -e;
+        for &offset in offsets {
+            gradient.add(offset, term);
+        }
+    }
+    adam_step(
+        weights,
+        adam_m,
+        adam_v,
+        counters,
+        gradient.entries(),
+        params,
+    )
+}
+
+/// E_{T-1} = z - V_{T-1}; E_k = (V_{k+1} - V_k) + λ·E_{k+1}.
+pub fn lambda_errors(values: &[f64], z: f64, lambda: f64) -> Vec<f64> {
+    let t = values.len();
+    let mut errors = vec![0.0; t];
+    if t == 0 {
+        return errors;
+    }
+    errors[t - 1] = z - values[t - 1];
+    for k in (0..t - 1).rev() {
+        let delta = values[k + 1] - values[k];
+        errors[k] = delta + lambda * errors[k + 1];
+    }
+    errors
+}
