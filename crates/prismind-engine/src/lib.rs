@@ -13,6 +13,7 @@ mod rng;
 mod search;
 #[cfg(test)]
 mod test_support;
+mod train;
 
 pub use board::{
     flips, legal_moves, square_name, squares, symmetry_bits, symmetry_square, Board, Color,
@@ -31,3 +32,6 @@ pub use patterns::{
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};
 pub use search::{search, SearchLimits, SearchResult, Searcher, DEFAULT_TT_BYTES, MAX_DEPTH};
+pub use train::{
+    train, GameFailure, ProgressFn, TrainOptions, TrainProgress, TrainStats, DEFAULT_TRAIN_TT_BYTES,
+};

@@ -48,9 +48,8 @@ pub(crate) fn evaluate_features<W: WeightTable + ?Sized>(
     features: &Features,
 ) -> f64 {
     let mut sum = 0.0f64;
-    for f in 0..FEATURE_COUNT {
-        sum +=
-            f64::from(weights.weight(base + FEATURE_OFFSETS[f] + usize::from(features.indices[f])));
+    for (offset, &index) in FEATURE_OFFSETS.iter().zip(&features.indices) {
+        sum += f64::from(weights.weight(base + offset + usize::from(index)));
     }
     sum
 }

@@ -15,5 +15,6 @@ pub use replay::{learn_from_game, LearnOutcome};
 pub use selfplay::{self_play_game, GameRecord};
 
 pub(crate) use gradient::Gradient;
+pub(crate) use params::check as check_range;
 pub(crate) use selfplay::{play_game, Recorded};
 pub(crate) use td::td_update;

@@ -280,3 +280,21 @@ fn depth_beyond_the_end_reports_the_limit() {
     assert_eq!((r.best_move, r.score), (i32::from(best), value));
     assert_eq!(r.score, f64::from(brute_force(&pos)));
 }
+
+#[test]
+fn table_sizes_are_powers_of_two_within_budget() {
+    assert_eq!(std::mem::size_of::<tt::MidEntry>(), 32);
+    let t = tt::Table::<tt::MidEntry>::with_bytes(1000);
+    assert_eq!((t.len(), t.bytes()), (16, 512));
+    assert_eq!(
+        tt::Table::<tt::MidEntry>::with_bytes(1 << 20).len(),
+        1 << 15
+    );
+    assert_eq!(tt::Table::<tt::MidEntry>::with_bytes(0).len(), 1);
+    let searcher = Searcher::new(DEFAULT_TT_BYTES);
+    assert_eq!(
+        searcher.memory_bytes(),
+        DEFAULT_TT_BYTES / 2,
+        "endgame table not yet allocated"
+    );
+}

@@ -64,6 +64,7 @@ impl<E: Copy + Default> Table<E> {
         }
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
