@@ -26,10 +26,10 @@ const INNER = 0x7e7e7e7e;
  *
  * Per direction, a flood fill over whole halves: f = shift(P) & O, then f |= shift(f) & O, and the
  * moves are shift(f) & empty. Ranks 1..4 live in lo and 5..8 in hi, so a horizontal run never
- * crosses halves (each half floods alone, Kogge–Stone doubling), and a vertical or diagonal run
- * crosses at most once, in one known direction: flood the half it starts in first (three steps
- * cover four ranks), then seed the other half with what leaves the top (or bottom) rank — the
- * mover's discs and the flood there — and flood it. Opponent discs on files a and h are masked out
+ * crosses halves (each half floods alone: an addition for east, Kogge–Stone for west), and a
+ * vertical or diagonal run crosses at most once, in one known direction: flood the half it starts
+ * in first (three steps cover four ranks), then seed the other half with what leaves the top (or
+ * bottom) rank — the mover's discs and the flood there — and flood it. Opponent discs on files a and h are masked out
  * for the directions with a horizontal component, so nothing wraps from one rank into the next.
  */
 export function legalMovesInto(
@@ -49,21 +49,16 @@ export function legalMovesInto(
   let qLo = 0;
   let qHi = 0;
 
-  // East (+1): both halves alone, Kogge–Stone (1 + 1 + 2 + 2 = 6 squares).
+  // East (+1): an addition does the flood. The seeds are the opponent discs just east of a mover's
+  // disc (the start of a run); adding them to the inner opponent discs carries through each run
+  // and stops on the square just past it, the only new bits outside iLo/iHi. Runs stay inside
+  // files b..g, so no carry leaves a rank.
   fLo = (pLo << 1) & iLo;
   fHi = (pHi << 1) & iHi;
-  fLo |= (fLo << 1) & iLo;
-  fHi |= (fHi << 1) & iHi;
-  qLo = iLo & (iLo << 1);
-  qHi = iHi & (iHi << 1);
-  fLo |= (fLo << 2) & qLo;
-  fHi |= (fHi << 2) & qHi;
-  fLo |= (fLo << 2) & qLo;
-  fHi |= (fHi << 2) & qHi;
-  mLo |= fLo << 1;
-  mHi |= fHi << 1;
+  mLo = (iLo + fLo) & ~iLo;
+  mHi = (iHi + fHi) & ~iHi;
 
-  // West (-1).
+  // West (-1): carries go the wrong way, so Kogge–Stone in each half (1 + 1 + 2 + 2 squares).
   fLo = (pLo >>> 1) & iLo;
   fHi = (pHi >>> 1) & iHi;
   fLo |= (fLo >>> 1) & iLo;
