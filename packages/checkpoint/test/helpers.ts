@@ -75,3 +75,22 @@ export function sameArray(a: SectionArray | undefined, b: SectionArray | undefin
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
 }
+
+/**
+ * A few-MB state cheap to build, every byte a function of `games`: the crash test's child writes
+ * it and the parent recomputes it to check what loadLatest returns.
+ */
+export function crashState(games: number, elements: number): CheckpointState {
+  const weights = new Float32Array(elements);
+  for (let i = games % 3; i < elements; i += 3)
+    weights[i] = (((i * 31 + games) % 1000) - 500) / 1e4;
+  const adamM = new Float32Array(elements);
+  for (let i = 0; i < elements; i += 2) adamM[i] = weights[i]! * 0.5;
+  const adamV = new Float32Array(elements).fill(games / 1e6);
+  return {
+    gamesCompleted: games,
+    timestamp: 1_700_000_000_000 + games,
+    metadata: { games, child: true },
+    sections: { weights, adamM, adamV, step: new BigUint64Array([BigInt(games)]) },
+  };
+}
