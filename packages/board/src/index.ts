@@ -66,6 +66,9 @@ export {
   FEATURE_SHAPE,
   FEATURE_START,
   FEATURE_SQUARES,
+  SQUARE_TERM_START,
+  SQUARE_TERM_FEATURE,
+  SQUARE_TERM_POWER,
 } from './patterns';
 export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
 export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';

@@ -9,6 +9,9 @@ import {
   PATTERN_FEATURES,
   PATTERN_SHAPES,
   SHAPE_OFFSETS,
+  SQUARE_TERM_FEATURE,
+  SQUARE_TERM_POWER,
+  SQUARE_TERM_START,
   WEIGHTS_PER_STAGE,
 } from './patterns';
 import { nameToSquare } from './squares';
@@ -91,5 +94,19 @@ describe('pattern geometry (prismind-v1)', () => {
         f.squares,
       );
     });
+  });
+
+  it('lists per-square terms that rebuild every feature index', () => {
+    const cells = Array.from({ length: 64 }, (_, s) => (s * 7 + 3) % 3);
+    const indices = new Array<number>(46).fill(0);
+    for (let s = 0; s < 64; s++) {
+      for (let j = SQUARE_TERM_START[s]!; j < SQUARE_TERM_START[s + 1]!; j++) {
+        indices[SQUARE_TERM_FEATURE[j]!]! += cells[s]! * SQUARE_TERM_POWER[j]!;
+      }
+    }
+    expect(indices).toEqual(
+      PATTERN_FEATURES.map((f) => f.squares.reduce((a, q) => a * 3 + cells[q]!, 0)),
+    );
+    expect(SQUARE_TERM_START[64]).toBe(FEATURE_SQUARES.length);
   });
 });

@@ -121,3 +121,31 @@ export const FEATURE_START: Uint16Array = (() => {
 export const FEATURE_SQUARES: Uint8Array = Uint8Array.from(
   PATTERN_FEATURES.flatMap((f) => f.squares),
 );
+
+/**
+ * Per-square terms for incremental feature updates (treat as read-only): square s appears in the
+ * features SQUARE_TERM_FEATURE[j] with digit weight SQUARE_TERM_POWER[j] (3^(n-1-i)) for j in
+ * SQUARE_TERM_START[s] .. SQUARE_TERM_START[s + 1]. When square s changes from digit a to b, every
+ * such feature's index changes by (b - a) · power.
+ */
+export const SQUARE_TERM_START: Uint16Array = new Uint16Array(65);
+export const SQUARE_TERM_FEATURE: Uint8Array = new Uint8Array(FEATURE_SQUARES.length);
+export const SQUARE_TERM_POWER: Uint32Array = new Uint32Array(FEATURE_SQUARES.length);
+(() => {
+  const terms: [number, number, number][] = []; // square, feature, power
+  for (const f of PATTERN_FEATURES) {
+    const n = f.squares.length;
+    f.squares.forEach((s, i) => {
+      terms.push([s, f.feature, 3 ** (n - 1 - i)]);
+    });
+  }
+  terms.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  terms.forEach(([s, feature, power], j) => {
+    SQUARE_TERM_FEATURE[j] = feature;
+    SQUARE_TERM_POWER[j] = power;
+    SQUARE_TERM_START[s + 1] = j + 1;
+  });
+  for (let s = 1; s <= 64; s++) {
+    SQUARE_TERM_START[s] = Math.max(SQUARE_TERM_START[s]!, SQUARE_TERM_START[s - 1]!);
+  }
+})();

@@ -1,5 +1,5 @@
 import { PrismindError } from './contracts/errors';
-import type { Player } from './contracts/types';
+import type { CellsInput, Player } from './contracts/types';
 import { popcount32 } from './bits';
 import { flipsInto, playInto } from './flips';
 import {
@@ -111,7 +111,7 @@ export class Position {
    * From 64 cells (0 empty, 1 black, 2 white) and the player to move, validated by parseCells and
    * parsePlayer (INVALID_BOARD, INVALID_PLAYER). `options.minDiscs` defaults to 4.
    */
-  static fromCells(cells: unknown, player: unknown, options?: ParseCellsOptions): Position {
+  static fromCells(cells: CellsInput, player: number, options?: ParseCellsOptions): Position {
     const c = parseCells(cells, options);
     const who = parsePlayer(player);
     let bLo = 0;
