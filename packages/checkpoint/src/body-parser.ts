@@ -1,5 +1,5 @@
 import { BODY_HEADER_SIZE, MAX_NAME_BYTES, MAX_SECTIONS, SECTION_ENTRY_SIZE } from './body';
-import { type DTypeInfo, dtypeByCode } from './dtypes';
+import { assertLittleEndian, type DTypeInfo, dtypeByCode } from './dtypes';
 import { CheckpointError, type CheckpointErrorCode } from './errors';
 import type { SectionArray } from './types';
 
@@ -55,7 +55,9 @@ export class BodyParser {
     private readonly where: string,
     private readonly limits: BodyLimits,
     private readonly keepData: boolean,
-  ) {}
+  ) {
+    assertLittleEndian();
+  }
 
   /** True once the prefix (header, table, names, metadata) has been read and checked. */
   get prefixDone(): boolean {

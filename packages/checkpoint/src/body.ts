@@ -1,4 +1,4 @@
-import type { DTypeInfo } from './dtypes';
+import { assertLittleEndian, type DTypeInfo } from './dtypes';
 
 /**
  * The body is what the payload holds once inflated (or as is, uncompressed): a 32-byte body header,
@@ -11,6 +11,10 @@ export const SECTION_ENTRY_SIZE = 40;
 export const DATA_ALIGN = 64;
 export const MAX_SECTIONS = 65_536;
 export const MAX_NAME_BYTES = 1024;
+/** Default ceiling on a body (what a load may allocate); writers refuse to exceed it too. */
+export const DEFAULT_MAX_BYTES: number = 2 * 1024 ** 3;
+/** Default ceiling on the metadata JSON. */
+export const DEFAULT_MAX_METADATA_BYTES: number = 64 * 1024 ** 2;
 
 /** One section as the writer lays it out. */
 export interface PlannedSection {
@@ -43,6 +47,7 @@ function alignUp(n: number, to: number): number {
 
 /** Lays out a body: offsets for every section, and the prefix bytes. */
 export function planBody(metadataJson: string, inputs: readonly SectionInput[]): BodyPlan {
+  assertLittleEndian();
   const encoder = new TextEncoder();
   const names = inputs.map((s) => encoder.encode(s.name));
   const metadata = encoder.encode(metadataJson);

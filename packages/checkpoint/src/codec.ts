@@ -15,7 +15,7 @@ export type OutputConsumer = (chunk: Uint8Array) => void;
 
 /** fflate inflates a pushed chunk in one go; small pushes bound the memory a bomb can take. */
 const FFLATE_INFLATE_PUSH = 16 * 1024;
-const FFLATE_DEFLATE_PUSH = 256 * 1024;
+const FFLATE_DEFLATE_PUSH = 64 * 1024;
 const ZLIB_CHUNK = 256 * 1024;
 
 /** Deflates `input` (consumed in order) and hands each compressed chunk to `sink`, in order. */

@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+import { CheckpointError } from './errors';
 import type { DType, SectionArray } from './types';
 
 type SectionArrayConstructor = new (length: number) => SectionArray;
@@ -42,6 +44,19 @@ export function dtypeOf(value: unknown): DTypeInfo | undefined {
   if (!ArrayBuffer.isView(value)) return undefined;
   const tag = Object.prototype.toString.call(value).slice(8, -1);
   return BY_TAG.get(tag);
+}
+
+/**
+ * Sections are stored little-endian and copied as raw bytes, which is right only on a
+ * little-endian host (every platform Node ships for but s390x).
+ */
+export function assertLittleEndian(): void {
+  if (endianness() !== 'LE') {
+    throw new CheckpointError(
+      'CKPT_UNSUPPORTED_PLATFORM',
+      '.prsm sections are little-endian; this big-endian host would need byte swapping',
+    );
+  }
 }
 
 /** The bytes of a typed array, as a view (no copy). */

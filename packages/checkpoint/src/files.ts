@@ -27,7 +27,9 @@ export interface CompressionOptions {
   level?: number;
 }
 
-export interface FileWriteOptions extends CompressionOptions {
+export interface FileWriteOptions
+  extends CompressionOptions,
+    Pick<ReadOptions, 'maxBytes' | 'maxMetadataBytes'> {
   fs?: CheckpointFs;
 }
 
@@ -125,7 +127,7 @@ export async function writeCheckpointFile(
   options: FileWriteOptions = {},
 ): Promise<WriteResult> {
   const encode = resolveCompression(options);
-  const normalized = normalizeState(state);
+  const normalized = normalizeState(state, options);
   const finalPath = resolve(path);
   const started = performance.now();
   try {

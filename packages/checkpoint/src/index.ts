@@ -23,7 +23,7 @@ export type {
   CompressionOptions,
   WriteResult,
 } from './files';
-export { DEFAULT_MAX_BYTES } from './read';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_METADATA_BYTES } from './body';
 export type { ReadOptions, VerifyResult, CheckpointSummary } from './read';
 export { CheckpointError, isCheckpointError } from './errors';
 export type { CheckpointErrorCode } from './errors';

@@ -155,7 +155,7 @@ export class CheckpointManager {
   save(state: CheckpointState): Promise<SaveResult> {
     return this.exclusive(async () => {
       await this.ready();
-      const normalized = normalizeState(state);
+      const normalized = normalizeState(state, this.readOptions);
       const name = checkpointFileName(normalized.gamesCompleted);
       const path = join(this.dir, name);
       const encode = this.compression;

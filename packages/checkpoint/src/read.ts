@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_METADATA_BYTES } from './body';
 import type { ParsedBody, SectionEntry } from './body-parser';
 import { BodyParser } from './body-parser';
 import { inflateTo } from './codec';
@@ -18,8 +19,6 @@ export interface ReadOptions {
   maxMetadataBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES: number = 2 * 1024 ** 3;
-const DEFAULT_MAX_METADATA_BYTES = 64 * 1024 ** 2;
 const READ_CHUNK = 1024 * 1024;
 
 /** What verify() reports about a good file. */

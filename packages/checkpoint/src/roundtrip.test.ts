@@ -193,4 +193,23 @@ describe('round trips', () => {
     }
     await expect(readFile(path)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('refuses to write what a reader with the same limits would refuse to read', async () => {
+    const path = join(dir, 'too-big.prsm');
+    const state = {
+      gamesCompleted: 1,
+      metadata: { note: 'x'.repeat(100) },
+      sections: { a: new Float32Array(1000) },
+    };
+    await expect(writeCheckpointFile(path, state, { maxBytes: 2000 })).rejects.toMatchObject({
+      code: 'CKPT_INVALID_STATE',
+    });
+    await expect(writeCheckpointFile(path, state, { maxMetadataBytes: 50 })).rejects.toMatchObject({
+      code: 'CKPT_INVALID_STATE',
+    });
+    await writeCheckpointFile(path, state, { maxBytes: 8000 });
+    await expect(readCheckpointFile(path, { maxBytes: 8000 })).resolves.toMatchObject({
+      gamesCompleted: 1,
+    });
+  });
 });

@@ -1,5 +1,11 @@
-import type { SectionInput } from './body';
-import { MAX_NAME_BYTES, MAX_SECTIONS } from './body';
+import type { BodyPlan, SectionInput } from './body';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_METADATA_BYTES,
+  MAX_NAME_BYTES,
+  MAX_SECTIONS,
+  planBody,
+} from './body';
 import { bytesOf, dtypeOf } from './dtypes';
 import { CheckpointError } from './errors';
 import type { CheckpointState } from './types';
@@ -8,8 +14,14 @@ import type { CheckpointState } from './types';
 export interface NormalizedState {
   gamesCompleted: number;
   timestamp: number;
-  metadataJson: string;
-  sections: SectionInput[];
+  /** Where every byte of the body goes. */
+  plan: BodyPlan;
+}
+
+/** The writer refuses what a reader with the same limits would refuse. */
+export interface StateLimits {
+  maxBytes?: number;
+  maxMetadataBytes?: number;
 }
 
 function invalid(message: string, details: Record<string, unknown> = {}): never {
@@ -37,7 +49,11 @@ function metadataJson(metadata: unknown): string {
  * Checks a state before anything touches the disk: a bad state is the caller's bug, reported as
  * CKPT_INVALID_STATE and never retried.
  */
-export function normalizeState(state: CheckpointState, now: number = Date.now()): NormalizedState {
+export function normalizeState(
+  state: CheckpointState,
+  limits: StateLimits = {},
+  now: number = Date.now(),
+): NormalizedState {
   if (typeof state !== 'object' || state === null) invalid('expected an object');
   const { gamesCompleted, timestamp = now } = state;
   if (!Number.isSafeInteger(gamesCompleted) || gamesCompleted < 0) {
@@ -61,5 +77,16 @@ export function normalizeState(state: CheckpointState, now: number = Date.now())
     }
     return { name, dtype, length: array.length, bytes: bytesOf(array) };
   });
-  return { gamesCompleted, timestamp, metadataJson: metadataJson(state.metadata), sections };
+  const json = metadataJson(state.metadata);
+  const plan = planBody(json, sections);
+  const maxMetadataBytes = limits.maxMetadataBytes ?? DEFAULT_MAX_METADATA_BYTES;
+  const metadataBytes = encoder.encode(json).length;
+  if (metadataBytes > maxMetadataBytes) {
+    invalid(`metadata is ${metadataBytes} bytes of JSON, the limit is ${maxMetadataBytes}`);
+  }
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (plan.bodyLength > maxBytes) {
+    invalid(`state is ${plan.bodyLength} bytes, the limit is ${maxBytes} (raise maxBytes)`);
+  }
+  return { gamesCompleted, timestamp, plan };
 }

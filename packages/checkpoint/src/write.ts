@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { bodyChunks, planBody } from './body';
+import { bodyChunks } from './body';
 import { deflateTo } from './codec';
 import { Crc32 } from './crc';
 import type { CheckpointFileHandle, CheckpointFs } from './fs';
@@ -36,7 +36,7 @@ export async function encodeToHandle(
   state: NormalizedState,
   options: EncodeOptions,
 ): Promise<number> {
-  const plan = planBody(state.metadataJson, state.sections);
+  const plan = state.plan;
   const crc = new Crc32();
   let position = HEADER_SIZE;
   const sink = async (chunk: Uint8Array): Promise<void> => {

@@ -21,7 +21,15 @@ export function systemError(code: string, syscall: string): NodeJS.ErrnoExceptio
  * The real file system with failures injected on writes (only files opened for writing are
  * affected), plus a count of every call, and optional gates that hold a write until released.
  */
-export function faultyFs(faults: Fault[], options: { shortWrites?: boolean } = {}) {
+export interface FaultyFs {
+  fs: CheckpointFs;
+  /** Calls by operation ('open:wx', 'write', 'sync', 'close', 'rename', 'syncDir'). */
+  calls: Record<string, number>;
+  /** Holds every write until the returned function is called. */
+  holdWrites(): () => void;
+}
+
+export function faultyFs(faults: Fault[], options: { shortWrites?: boolean } = {}): FaultyFs {
   const calls: Record<string, number> = {};
   const remaining = new Map(faults.map((f) => [f, f.times]));
   const count = (what: string) => {
@@ -82,8 +90,7 @@ export function faultyFs(faults: Fault[], options: { shortWrites?: boolean } = {
   return {
     fs,
     calls,
-    /** Holds every write until the returned function is called. */
-    holdWrites(): () => void {
+    holdWrites() {
       let release!: () => void;
       gate = new Promise<void>((resolve) => {
         release = resolve;
