@@ -98,6 +98,9 @@ describe('transcripts', () => {
     const after = errorOf(() => replayTranscript(`${shortest}a1`));
     expect(after.code).toBe('ILLEGAL_MOVE');
     expect(after.message).toMatch(/move 10: a1 comes after the end of the game/);
+    expect(errorOf(() => replayTranscript(`${shortest}pa`)).message).toMatch(
+      /move 10: white may not pass; legal moves: none \(the game is over\)/,
+    );
     expect(errorOf(() => replayTranscript('f5d6', { requireFinished: true })).code).toBe(
       'ILLEGAL_MOVE',
     );

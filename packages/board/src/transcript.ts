@@ -72,8 +72,8 @@ function colour(p: Position): string {
 
 function illegal(n: number, what: string, p: Position, square: number | null): never {
   const legal = p.legalMoves();
-  const list =
-    legal.length === 0 ? 'none (must pass)' : legal.map((s) => SQUARE_NAMES[s]).join(' ');
+  const none = p.isGameOver() ? 'none (the game is over)' : 'none (must pass)';
+  const list = legal.length === 0 ? none : legal.map((s) => SQUARE_NAMES[s]).join(' ');
   throw new PrismindError('ILLEGAL_MOVE', `move ${n}: ${what}; legal moves: ${list}`, {
     details: { move: n, square, legal },
   });
