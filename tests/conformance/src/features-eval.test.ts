@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BackendPair,
+  createBackends,
+  disposeBackends,
+  randomPositions,
+  randomState,
+  sample,
+} from './support';
+
+describe('features and evaluation agree across backends', () => {
+  let pair: BackendPair;
+  const positions = randomPositions(40, 7);
+
+  beforeAll(() => {
+    pair = createBackends();
+    const state = randomState(pair.js.getState(), 11);
+    pair.js.setState(state);
+    pair.native.setState(state);
+  });
+  afterAll(() => disposeBackends(pair));
+
+  it('uses hundreds of positions from every phase of the game', () => {
+    expect(positions.length).toBeGreaterThan(1500);
+    const discs = new Set(positions.map((p) => p.discs()));
+    expect(discs.size).toBeGreaterThan(55);
+  });
+
+  it('computes the same 46 feature indices', () => {
+    for (const position of positions) {
+      const cells = position.toCells();
+      const js = Array.from(pair.js.featureIndices(cells));
+      const native = Array.from(pair.native.featureIndices(cells));
+      expect(native).toEqual(js);
+      expect(js).toHaveLength(46);
+    }
+  });
+
+  it('evaluates bit for bit the same with the same weights', () => {
+    let nonZero = 0;
+    for (const position of positions) {
+      const cells = position.toCells();
+      const js = pair.js.evaluate(cells, position.player);
+      const native = pair.native.evaluate(cells, position.player);
+      expect(Object.is(native, js), `${position.toObf()}: js ${js} native ${native}`).toBe(true);
+      if (js !== 0) nonZero++;
+    }
+    expect(nonZero).toBe(positions.length);
+  });
+
+  it('reads the same weights by (shape, stage, index)', () => {
+    for (const [shape, stage, index] of [
+      [0, 0, 0],
+      [1, 29, 59048],
+      [10, 15, 80],
+      [6, 3, 1234],
+    ] as const) {
+      expect(pair.native.getWeight(shape, stage, index)).toBe(
+        pair.js.getWeight(shape, stage, index),
+      );
+    }
+  });
+
+  it('accepts number[], Int8Array and Uint8Array alike', () => {
+    for (const position of sample(positions, 20)) {
+      const cells = position.toCells();
+      const expected = pair.js.evaluate(cells, position.player);
+      for (const engine of [pair.js, pair.native]) {
+        expect(engine.evaluate(Array.from(cells), position.player)).toBe(expected);
+        expect(engine.evaluate(Int8Array.from(cells), position.player)).toBe(expected);
+      }
+    }
+  });
+});
