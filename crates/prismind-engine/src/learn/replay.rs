@@ -82,6 +82,8 @@ pub fn learn_from_game(
         );
     }
     let final_score = pos.final_score_black();
+    let mut gradient = Gradient::default();
+    gradient.prepare(&offsets);
     let (weights, adam_m, adam_v, counters) = model.parts_mut();
     let resets = td_update(
         weights,
@@ -91,7 +93,7 @@ pub fn learn_from_game(
         &offsets,
         f64::from(final_score),
         params,
-        &mut Gradient::default(),
+        &mut gradient,
     );
     counters.games += 1;
     Ok(LearnOutcome {

@@ -11,8 +11,9 @@ use crate::patterns::FEATURE_COUNT;
 /// The flat weight offsets of one recorded position, in feature order.
 pub type PositionOffsets = [u32; FEATURE_COUNT];
 
-/// One update from a game's positions (`positions[k]`: x_k's weight offsets) and final score `z`
-/// (black minus white). Returns the NaN/Inf guard's resets.
+/// One update from a game's positions (`positions[k]`: x_k's weight offsets, already grouped by
+/// `gradient.prepare(positions)`) and final score `z` (black minus white). Returns the NaN/Inf
+/// guard's resets.
 #[allow(clippy::too_many_arguments)]
 pub fn td_update<W: WeightsMut + ?Sized>(
     weights: &mut W,
@@ -24,8 +25,7 @@ pub fn td_update<W: WeightsMut + ?Sized>(
     params: &TdParams,
     gradient: &mut Gradient,
 ) -> u64 {
-    let t = positions.len();
-    if t == 0 {
+    if positions.is_empty() {
         return 0;
     }
     let values: Vec<f64> = positions
@@ -39,20 +39,10 @@ pub fn td_update<W: WeightsMut + ?Sized>(
         })
         .collect();
     let errors = lambda_errors(&values, z, params.lambda);
-    gradient.clear();
-    for (offsets, e) in positions.iter().zip(&errors) {
-        let term = -e;
-        for &offset in offsets {
-            gradient.add(offset, term);
-        }
-    }
+    gradient.accumulate(&errors, FEATURE_COUNT);
+    let (offsets, gradients, scratch) = gradient.parts();
     adam_step(
-        weights,
-        adam_m,
-        adam_v,
-        counters,
-        gradient.entries(),
-        params,
+        weights, adam_m, adam_v, counters, offsets, gradients, params, scratch,
     )
 }
 

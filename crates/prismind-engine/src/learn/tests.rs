@@ -86,7 +86,16 @@ fn one_adam_step_by_hand() {
     let (mut m, mut v) = (vec![0.0f32; 4], vec![0.0f32; 4]);
     let mut c = ModelCounters::default();
     let p = TdParams::default();
-    let resets = adam_step(w.as_mut_slice(), &mut m, &mut v, &mut c, &[(2, -2.0)], &p);
+    let resets = adam_step(
+        w.as_mut_slice(),
+        &mut m,
+        &mut v,
+        &mut c,
+        &[2],
+        &[-2.0],
+        &p,
+        &mut Vec::new(),
+    );
     assert_eq!(resets, 0);
     assert_eq!((c.step, c.beta1_power, c.beta2_power), (1, 0.9, 0.999));
     assert_eq!(m[2], -0.2f32);
@@ -108,8 +117,10 @@ fn guard_resets_non_finite_values() {
         &mut m,
         &mut v,
         &mut c,
-        &[(1, 1e300), (3, 1.0)],
+        &[1, 3],
+        &[1e300, 1.0],
         &p,
+        &mut Vec::new(),
     );
     assert_eq!(resets, 1);
     assert_eq!((w[1], m[1], v[1]), (0.0, 0.0, 0.0));

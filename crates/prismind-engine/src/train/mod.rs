@@ -35,7 +35,6 @@ struct Learner<'a> {
     adam_m: &'a mut [f32],
     adam_v: &'a mut [f32],
     counters: &'a mut ModelCounters,
-    gradient: Gradient,
     totals: Totals,
 }
 
@@ -78,7 +77,6 @@ pub fn train(
             adam_m,
             adam_v,
             counters,
-            gradient: Gradient::default(),
             totals: Totals::default(),
         }),
     };
@@ -105,6 +103,7 @@ impl<'a> Batch<'a, '_> {
     fn work(&self) {
         let options = self.options;
         let mut searcher = Searcher::new(options.tt_bytes);
+        let mut gradient = Gradient::default();
         loop {
             if self.stop.load(Ordering::Relaxed) {
                 return;
@@ -131,7 +130,7 @@ impl<'a> Batch<'a, '_> {
                 )
             }));
             match played {
-                Ok(Some(recorded)) => self.learn(game, &recorded),
+                Ok(Some(recorded)) => self.learn(game, &recorded, &mut gradient),
                 // Stopped mid-game: abandoned, not learned from, its number not used up.
                 Ok(None) => return,
                 Err(payload) => {
@@ -144,11 +143,14 @@ impl<'a> Batch<'a, '_> {
         }
     }
 
-    fn learn(&self, game: u64, recorded: &Recorded) {
+    fn learn(&self, game: u64, recorded: &Recorded, gradient: &mut Gradient) {
+        // Grouping the game's weights does not depend on the weights: done before taking the lock.
+        gradient.prepare(&recorded.offsets);
         let mut guard = self.lock();
         let learner = &mut *guard;
         let options = self.options;
         let z = f64::from(recorded.record.final_score);
+        let started = Instant::now();
         let updated = catch_unwind(AssertUnwindSafe(|| {
             td_update(
                 &mut SharedWriter(self.weights),
@@ -158,9 +160,10 @@ impl<'a> Batch<'a, '_> {
                 &recorded.offsets,
                 z,
                 &options.learning,
-                &mut learner.gradient,
+                gradient,
             )
         }));
+        learner.totals.update_seconds += started.elapsed().as_secs_f64();
         learner.counters.games += 1;
         match updated {
             Ok(resets) => learner.totals.record_game(

@@ -47,6 +47,8 @@ pub struct TrainStats {
     pub errors: u64,
     pub failures: Vec<GameFailure>,
     pub seconds: f64,
+    /// Time spent applying updates under the learner's lock (all threads together).
+    pub update_seconds: f64,
     /// A stop request ended the batch before all its games were played.
     pub stopped: bool,
 }
@@ -63,6 +65,7 @@ pub struct Totals {
     pub resets: u64,
     pub errors: u64,
     pub failures: Vec<GameFailure>,
+    pub update_seconds: f64,
 }
 
 impl Totals {
@@ -128,6 +131,7 @@ impl Totals {
             stopped: self.done() < games_target,
             failures: self.failures,
             seconds,
+            update_seconds: self.update_seconds,
         }
     }
 }
