@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { CheckpointManager } from '../dist/index.js';
 
@@ -56,6 +57,17 @@ function fingerprint(sections) {
 }
 
 const rssMB = () => Math.round(process.memoryUsage().rss / MB);
+
+/** Longest the event loop was blocked during `task`: what a trainer's pause or progress would wait. */
+async function timed(task) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const started = performance.now();
+  const value = await task();
+  const seconds = (performance.now() - started) / 1000;
+  delay.disable();
+  return { value, seconds, maxBlockedMs: Math.round(delay.max / 1e6) };
+}
 const peakMB = () => Math.round((process.resourceUsage().maxRSS * 1024) / MB);
 
 const PHASES = {
@@ -66,9 +78,10 @@ const PHASES = {
       codec: mode === 'raw' ? 'zlib' : mode,
     });
     const before = rssMB();
-    const result = await manager.save(state);
+    const { value: result, maxBlockedMs } = await timed(() => manager.save(state));
     return {
       seconds: result.seconds,
+      maxBlockedMs,
       bytes: result.bytes,
       rssBeforeMB: before,
       peakRssMB: peakMB(),
@@ -78,11 +91,11 @@ const PHASES = {
   async load({ dir, mode }) {
     const manager = await CheckpointManager.open(dir, { codec: mode === 'raw' ? 'zlib' : mode });
     const before = rssMB();
-    const started = performance.now();
-    const { state, path } = await manager.loadLatest();
-    const seconds = (performance.now() - started) / 1000;
+    const { value, seconds, maxBlockedMs } = await timed(() => manager.loadLatest());
+    const { state, path } = value;
     return {
       seconds,
+      maxBlockedMs,
       path,
       rssBeforeMB: before,
       peakRssMB: peakMB(),
@@ -92,10 +105,9 @@ const PHASES = {
   async verify({ dir, mode }) {
     const manager = await CheckpointManager.open(dir, { codec: mode === 'raw' ? 'zlib' : mode });
     const [entry] = await manager.list();
-    const started = performance.now();
-    const check = await manager.verify(entry.path);
+    const { value: check, seconds, maxBlockedMs } = await timed(() => manager.verify(entry.path));
     if (!check.ok) throw new Error(`verify failed: ${check.code}`);
-    return { seconds: (performance.now() - started) / 1000, rssBeforeMB: 0, peakRssMB: peakMB() };
+    return { seconds, maxBlockedMs, peakRssMB: peakMB() };
   },
 };
 
@@ -136,6 +148,7 @@ async function main() {
         save: {
           seconds: round(save.seconds),
           MBps: round(stateBytes / MB / save.seconds, 1),
+          maxEventLoopBlockedMs: save.maxBlockedMs,
           peakRssMB: save.peakRssMB,
           stateInMemoryRssMB: save.rssBeforeMB,
           overheadMB: save.peakRssMB - save.rssBeforeMB,
@@ -145,11 +158,16 @@ async function main() {
         load: {
           seconds: round(load.seconds),
           MBps: round(stateBytes / MB / load.seconds, 1),
+          maxEventLoopBlockedMs: load.maxBlockedMs,
           peakRssMB: load.peakRssMB,
           rssBeforeMB: load.rssBeforeMB,
           overheadMB: load.peakRssMB - load.rssBeforeMB - Math.round(stateBytes / MB),
         },
-        verify: { seconds: round(verify.seconds), peakRssMB: verify.peakRssMB },
+        verify: {
+          seconds: round(verify.seconds),
+          maxEventLoopBlockedMs: verify.maxBlockedMs,
+          peakRssMB: verify.peakRssMB,
+        },
       };
       rmSync(dir, { recursive: true, force: true });
     }
