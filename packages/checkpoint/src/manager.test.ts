@@ -87,6 +87,15 @@ describe('CheckpointManager basics', () => {
     expect(sameArray(back.sections.weights, stateFor(2, 50_000).sections.weights)).toBe(true);
   });
 
+  it('replaces a checkpoint saved again at the same games count', async () => {
+    const manager = await CheckpointManager.open(dir);
+    await manager.save(stateFor(7));
+    const again = { ...stateFor(7), metadata: { second: true } };
+    await manager.save(again);
+    expect(await readdir(dir)).toEqual([checkpointFileName(7)]);
+    expect((await manager.loadLatest()).state.metadata).toEqual({ second: true });
+  });
+
   it('runs concurrent saves one after another', async () => {
     const manager = await CheckpointManager.open(dir, { keepLast: 3 });
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((g) => manager.save(stateFor(g))));
