@@ -1,0 +1,145 @@
+import type { GameFailure, SearchLimits, TrainBatchOptions } from '@prismind/board/contracts';
+import { stageBaseTable } from './evaluate';
+import type { GameState } from './game';
+import { C_GAMES, type ModelBuffers, SharedModel } from './model';
+import type { Searcher } from './root';
+import { Rng } from './rng';
+import { playSelfPlayGame } from './selfplay';
+import {
+  acquireLock,
+  NEXT,
+  releaseLock,
+  S_BLACK_WINS,
+  S_DRAWS,
+  S_FAILED,
+  S_LEARNED,
+  S_MOVES,
+  S_RESETS,
+  S_SUM_ABS_DIFF,
+  S_SUM_DIFF,
+  S_WHITE_WINS,
+  STOP,
+} from './shared-control';
+import type { TdLearner } from './td';
+
+/**
+ * A training batch as one worker runs it (docs/engine-spec.md, "Training batches and threads").
+ * Workers take batch-relative game indices from a shared counter; game i is number base + i and
+ * draws from Rng.forGame(seed, base + i). A finished game's update is applied at once under the
+ * lock, with the weights as they are then; with one worker that is exactly the sequential spec.
+ */
+
+/** Test-only fault injection (see JsEngineOptions.testHooks). */
+export interface BatchHooks {
+  /** Game numbers whose play throws. */
+  failGames?: readonly number[] | undefined;
+  /** The worker that learns this game number dies while holding the lock. */
+  crashAtGame?: number | undefined;
+}
+
+export interface BatchMessage {
+  type: 'batch';
+  /** This worker's lock id (1..). */
+  id: number;
+  /** Number of the batch's first game (the model's games counter when the batch began). */
+  base: number;
+  options: TrainBatchOptions;
+  buffers: ModelBuffers;
+  control: SharedArrayBuffer;
+  stats: SharedArrayBuffer;
+  hooks: BatchHooks;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; stats: number[] }
+  | { type: 'done'; failures: GameFailure[] };
+
+export interface WorkerTools {
+  searcher: Searcher;
+  learner: TdLearner;
+  game: GameState;
+}
+
+export function runBatch(
+  msg: BatchMessage,
+  tools: WorkerTools,
+  post: (reply: WorkerReply) => void,
+): GameFailure[] {
+  const { options, hooks } = msg;
+  const model = new SharedModel(msg.buffers);
+  const control = new Int32Array(msg.control);
+  const stats = new Float64Array(msg.stats);
+  const stageBase = stageBaseTable(model.stages);
+  tools.searcher.setWeights(model.weights, stageBase);
+  const limits: SearchLimits = {
+    depth: options.search.depth,
+    timeMs: options.search.timeMs,
+    exactEmpties: options.search.exactEmpties,
+  };
+  const play = { epsilon: options.epsilon, limits, stageBase, stop: control, stopIndex: STOP };
+  const failures: GameFailure[] = [];
+  const every = options.progressEveryGames;
+  while (Atomics.load(control, STOP) === 0) {
+    const index = Atomics.add(control, NEXT, 1);
+    if (index >= options.games) break;
+    const number = msg.base + index;
+    let finished: boolean;
+    try {
+      if (hooks.failGames?.includes(number)) throw new Error(`injected failure in game ${number}`);
+      finished = playSelfPlayGame(
+        tools.game,
+        tools.searcher,
+        Rng.forGame(options.seed, number),
+        play,
+      );
+    } catch (error) {
+      // A failed game is skipped, not learned from; its number is used up (games grows).
+      failures.push(describeFailure(number, error));
+      acquireLock(control, msg.id);
+      model.counters[C_GAMES] = model.counters[C_GAMES]! + 1;
+      stats[S_FAILED] = stats[S_FAILED]! + 1;
+      report(stats, every, post);
+      releaseLock(control);
+      continue;
+    }
+    if (!finished) break;
+    const z = tools.game.finalScoreBlack();
+    acquireLock(control, msg.id);
+    try {
+      if (hooks.crashAtGame === number) process.exit(70);
+      const resets = tools.learner.update(
+        model,
+        tools.game.offs,
+        tools.game.recorded,
+        z,
+        options.learning,
+      );
+      model.counters[C_GAMES] = model.counters[C_GAMES]! + 1;
+      stats[S_LEARNED] = stats[S_LEARNED]! + 1;
+      const winner = z > 0 ? S_BLACK_WINS : z < 0 ? S_WHITE_WINS : S_DRAWS;
+      stats[winner] = stats[winner]! + 1;
+      stats[S_SUM_DIFF] = stats[S_SUM_DIFF]! + z;
+      stats[S_SUM_ABS_DIFF] = stats[S_SUM_ABS_DIFF]! + Math.abs(z);
+      stats[S_MOVES] = stats[S_MOVES]! + tools.game.movesPlayed;
+      stats[S_RESETS] = stats[S_RESETS]! + resets;
+      report(stats, every, post);
+    } finally {
+      releaseLock(control);
+    }
+  }
+  return failures;
+}
+
+/** Under the lock: a progress snapshot after every `every` games done (learned or failed). */
+function report(stats: Float64Array, every: number, post: (reply: WorkerReply) => void): void {
+  const done = stats[S_LEARNED]! + stats[S_FAILED]!;
+  if (every > 0 && done % every === 0) post({ type: 'progress', stats: Array.from(stats) });
+}
+
+function describeFailure(game: number, error: unknown): GameFailure {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { game, kind: typeof code === 'string' ? code : error.name, message: error.message };
+  }
+  return { game, kind: 'thrown', message: String(error) };
+}

@@ -1,0 +1,157 @@
+import type { LearningParams } from '@prismind/board/contracts';
+import { C_BETA1_POWER, C_BETA2_POWER, C_STEP } from './model';
+
+/**
+ * The TD(λ) update of one game and lazy Adam (docs/engine-spec.md, "TD(λ) update"), in f64 with
+ * f32 storage, exactly in the spec's order so both backends agree bit for bit.
+ *
+ * A game is given as its recorded positions' weight offsets: for position k, offs[46 k + f] =
+ * stage(x_k) · 167265 + shape offset + index_k(f). The gradient is sparse (at most 60 · 46 = 2760
+ * entries), so it lives in a small open-addressing table keyed by offset, not in a dense array of
+ * millions of weights; entries keep first-touch order, which is also the order Adam visits them
+ * (any order gives the same result: each weight's update reads only its own w, m and v).
+ */
+
+/** Most positions a game can record (one per move). */
+export const MAX_POSITIONS = 60;
+const MAX_TOUCHED = MAX_POSITIONS * 46;
+const HASH_BITS = 13;
+const HASH_SIZE = 1 << HASH_BITS;
+
+/** The arrays and counters an update changes (a SharedModel, or plain arrays in tests). */
+export interface TdTarget {
+  weights: Float32Array;
+  adamM: Float32Array;
+  adamV: Float32Array;
+  /** [step, beta1Power, beta2Power, games]. */
+  counters: Float64Array;
+}
+
+export class TdLearner {
+  /** offset + 1 per slot, 0 = free. */
+  private readonly keys = new Int32Array(HASH_SIZE);
+  /** Index into touched/grad per slot. */
+  private readonly slot = new Int32Array(HASH_SIZE);
+  /** Offsets with a gradient entry, in first-touch order, and their gradients. */
+  readonly touched: Int32Array = new Int32Array(MAX_TOUCHED);
+  readonly grad: Float64Array = new Float64Array(MAX_TOUCHED);
+  touchedCount = 0;
+  /** V_k and E_k of the last game. */
+  readonly values: Float64Array = new Float64Array(MAX_POSITIONS);
+  readonly errors: Float64Array = new Float64Array(MAX_POSITIONS);
+
+  /**
+   * The gradient of one game into touched/grad (touchedCount entries): V_k with the current
+   * weights, δ_k, the λ-return errors E_k (backward), then g[offset] += −E_k for k = 0..T−1,
+   * f = 0..45 in order.
+   */
+  gradient(
+    weights: Float32Array,
+    offs: Int32Array,
+    count: number,
+    z: number,
+    lambda: number,
+  ): void {
+    this.clearTable();
+    const values = this.values;
+    const errors = this.errors;
+    for (let k = 0; k < count; k++) {
+      let sum = 0;
+      const at = k * 46;
+      for (let f = 0; f < 46; f++) sum += weights[offs[at + f]!]!;
+      values[k] = sum;
+    }
+    // E_{T-1} = δ_{T-1} = z − V_{T-1};  E_k = δ_k + λ E_{k+1} with δ_k = V_{k+1} − V_k.
+    let next = z - values[count - 1]!;
+    errors[count - 1] = next;
+    for (let k = count - 2; k >= 0; k--) {
+      next = values[k + 1]! - values[k]! + lambda * next;
+      errors[k] = next;
+    }
+    const grad = this.grad;
+    for (let k = 0; k < count; k++) {
+      const term = -errors[k]!;
+      const at = k * 46;
+      for (let f = 0; f < 46; f++) {
+        const i = this.entry(offs[at + f]!);
+        grad[i] = grad[i]! + term;
+      }
+    }
+  }
+
+  /**
+   * One lazy Adam step on the touched weights: step += 1, running beta powers, m, v (f64 from the
+   * stored f32, stored as f32), bias-corrected step on w. A weight, m or v that comes out
+   * non-finite is reset to 0 (all three). Returns the number of such resets.
+   */
+  adam(target: TdTarget, p: LearningParams): number {
+    const c = target.counters;
+    c[C_STEP] = c[C_STEP]! + 1;
+    const beta1Power = c[C_BETA1_POWER]! * p.beta1;
+    const beta2Power = c[C_BETA2_POWER]! * p.beta2;
+    c[C_BETA1_POWER] = beta1Power;
+    c[C_BETA2_POWER] = beta2Power;
+    const { weights, adamM, adamV } = target;
+    const b1 = p.beta1;
+    const b2 = p.beta2;
+    const oneMinusB1 = 1 - b1;
+    const oneMinusB2 = 1 - b2;
+    const c1 = 1 - beta1Power;
+    const c2 = 1 - beta2Power;
+    const lr = p.learningRate;
+    const eps = p.adamEpsilon;
+    let resets = 0;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const o = this.touched[i]!;
+      const g = this.grad[i]!;
+      const m = Math.fround(b1 * adamM[o]! + oneMinusB1 * g);
+      const v = Math.fround(b2 * adamV[o]! + oneMinusB2 * (g * g));
+      const mHat = m / c1;
+      const vHat = v / c2;
+      const w = Math.fround(weights[o]! - (lr * mHat) / (Math.sqrt(vHat) + eps));
+      // x - x is NaN exactly when x is NaN or ±Infinity.
+      if (w - w !== 0 || m - m !== 0 || v - v !== 0) {
+        weights[o] = 0;
+        adamM[o] = 0;
+        adamV[o] = 0;
+        resets++;
+      } else {
+        weights[o] = w;
+        adamM[o] = m;
+        adamV[o] = v;
+      }
+    }
+    return resets;
+  }
+
+  /** gradient then adam: the whole update of one game. Returns the resets. */
+  update(target: TdTarget, offs: Int32Array, count: number, z: number, p: LearningParams): number {
+    this.gradient(target.weights, offs, count, z, p.lambda);
+    return this.adam(target, p);
+  }
+
+  /** The gradient entry of `offset`, created (at 0) on first touch. */
+  private entry(offset: number): number {
+    const keys = this.keys;
+    const key = offset + 1;
+    let h = Math.imul(offset, 0x9e3779b1) >>> (32 - HASH_BITS);
+    for (;;) {
+      const k = keys[h]!;
+      if (k === key) return this.slot[h]!;
+      if (k === 0) {
+        const i = this.touchedCount++;
+        keys[h] = key;
+        this.slot[h] = i;
+        this.touched[i] = offset;
+        this.grad[i] = 0;
+        return i;
+      }
+      h = (h + 1) & (HASH_SIZE - 1);
+    }
+  }
+
+  private clearTable(): void {
+    this.keys.fill(0);
+    this.touchedCount = 0;
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  FEATURE_SHAPE,
+  featureIndices,
+  type Position,
+  SHAPE_OFFSETS,
+  stageOf,
+  WEIGHTS_PER_STAGE,
+} from '@prismind/board';
+
+/**
+ * Slow, obviously-correct references for the tests, written from docs/engine-spec.md with board's
+ * immutable Position and reference featureIndices: no incremental features, no pruning, no table.
+ */
+
+/** evaluate(position): Σ in feature order, in f64, of the stage's weights (black's view). */
+export function slowEvaluate(p: Position, weights: Float32Array, stages: number): number {
+  const idx = featureIndices(p);
+  const base = stageOf(p.discs(), stages) * WEIGHTS_PER_STAGE;
+  let sum = 0;
+  for (let f = 0; f < 46; f++) sum += weights[base + SHAPE_OFFSETS[FEATURE_SHAPE[f]!]! + idx[f]!]!;
+  return sum;
+}
+
+const sideSign = (p: Position): number => (p.player === 1 ? 1 : -1);
+
+/** Final score from the side to move's view. */
+export function finalFromMover(p: Position): number {
+  return sideSign(p) * p.score();
+}
+
+/** Plain negamax without pruning (game over first, then the leaf rule; passes keep the depth). */
+export function minimax(p: Position, depth: number, weights: Float32Array, stages: number): number {
+  if (p.isGameOver()) return finalFromMover(p);
+  if (depth === 0) return sideSign(p) * slowEvaluate(p, weights, stages);
+  if (p.mustPass()) return -minimax(p.pass(), depth, weights, stages);
+  let best = Number.NEGATIVE_INFINITY;
+  for (const sq of p.legalMoves()) {
+    const v = -minimax(p.play(sq), depth - 1, weights, stages);
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+/** Exact final disc difference under perfect play, side to move's view, by brute force. */
+export function bruteSolve(p: Position): number {
+  if (p.isGameOver()) return finalFromMover(p);
+  if (p.mustPass()) return -bruteSolve(p.pass());
+  let best = Number.NEGATIVE_INFINITY;
+  for (const sq of p.legalMoves()) {
+    const v = -bruteSolve(p.play(sq));
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+/** Static root order: descending sign · evaluate(child), ties by ascending square. */
+export function staticOrder(p: Position, weights: Float32Array, stages: number): number[] {
+  const sign = sideSign(p);
+  return p
+    .legalMoves()
+    .map((sq) => ({ sq, v: sign * slowEvaluate(p.play(sq), weights, stages) }))
+    .sort((a, b) => (a.v === b.v ? a.sq - b.sq : b.v - a.v))
+    .map((x) => x.sq);
+}
+
+/** The first move of `order` with the maximal value, and that value. */
+export function firstBest(order: number[], value: (sq: number) => number): [number, number] {
+  let best = -1;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const sq of order) {
+    const v = value(sq);
+    if (best < 0 || v > bestValue) {
+      best = sq;
+      bestValue = v;
+    }
+  }
+  return [best, bestValue];
+}
+
+/** Iterative deepening by the spec's root rules over plain minimax: [best move, value]. */
+export function referenceSearch(
+  p: Position,
+  depth: number,
+  weights: Float32Array,
+  stages: number,
+): [number, number] {
+  const order = staticOrder(p, weights, stages);
+  let previous = -1;
+  let result: [number, number] = [-1, 0];
+  for (let d = 1; d <= depth; d++) {
+    const rootOrder = previous < 0 ? order : [previous, ...order.filter((s) => s !== previous)];
+    result = firstBest(rootOrder, (sq) => -minimax(p.play(sq), d - 1, weights, stages));
+    previous = result[0];
+  }
+  return result;
+}
