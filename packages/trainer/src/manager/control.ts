@@ -1,0 +1,183 @@
+import { PrismindError } from '@prismind/board/contracts';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { TrainerError } from './errors';
+import { CONTROL_FILE, readJsonFile, writeJsonAtomic } from './run-files';
+import {
+  type ControlAck,
+  type ControlCommand,
+  type RunStatusReport,
+  readRunStatus,
+} from './status';
+
+/** control.json: one command for the process that trains the run (see README, "Controlling a run"). */
+export interface ControlRequest {
+  version: 1;
+  /** Unique per command; the trainer acts on an id once and echoes it in status.json. */
+  id: string;
+  command: ControlCommand;
+  requestedAt: string;
+  /** The sender, for the log. */
+  pid: number;
+}
+
+export interface SendControlOptions {
+  /** Wait up to this long for the trainer's answer in status.json. Default 0: do not wait. */
+  waitMs?: number | undefined;
+  /** Which answer ends the wait: 'accepted' (seen) or 'done' (default; e.g. pause saved). */
+  until?: 'accepted' | 'done' | undefined;
+  /** Write the command even when no live trainer owns the run. Default false. */
+  force?: boolean | undefined;
+}
+
+export interface ControlResult {
+  id: string;
+  command: ControlCommand;
+  /** The trainer's answer, when it came within `waitMs`. */
+  ack: ControlAck | null;
+  /** status.json as last read. */
+  status: RunStatusReport | null;
+}
+
+const COMMANDS: readonly ControlCommand[] = ['pause', 'resume', 'stop'];
+
+function isControlRequest(value: unknown): value is ControlRequest {
+  const v = value as Partial<ControlRequest> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === 1 &&
+    typeof v.id === 'string' &&
+    v.id.length > 0 &&
+    COMMANDS.includes(v.command as ControlCommand)
+  );
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks the process that trains `runDir` to pause, resume or stop: writes control.json atomically
+ * (the trainer polls it every ~150 ms) and, with `waitMs`, waits for the answer in status.json.
+ * Throws RUN_NOT_ACTIVE when no live process trains the run (unless `force`).
+ */
+export async function sendControl(
+  runDir: string,
+  command: ControlCommand,
+  options: SendControlOptions = {},
+): Promise<ControlResult> {
+  if (!COMMANDS.includes(command)) {
+    throw new PrismindError(
+      'INVALID_OPTIONS',
+      `control command "${String(command)}": expected pause, resume or stop`,
+      { details: { command } },
+    );
+  }
+  let status = readRunStatus(runDir);
+  if (options.force !== true && (status === null || !status.live)) {
+    const why =
+      status === null
+        ? 'it has no status.json'
+        : `its state is ${status.state} and process ${status.pid} is ${status.live ? 'alive' : 'not running'}`;
+    throw new TrainerError('RUN_NOT_ACTIVE', `${runDir}: no live trainer to ${command}: ${why}`, {
+      details: { runDir, status },
+    });
+  }
+  const request: ControlRequest = {
+    version: 1,
+    id: randomUUID(),
+    command,
+    requestedAt: new Date().toISOString(),
+    pid: process.pid,
+  };
+  writeJsonAtomic(join(runDir, CONTROL_FILE), request);
+  const waitMs = options.waitMs ?? 0;
+  const wanted = options.until === 'accepted' ? ['accepted', 'done'] : ['done'];
+  const deadline = Date.now() + waitMs;
+  let ack: ControlAck | null = null;
+  while (waitMs > 0) {
+    status = readRunStatus(runDir);
+    const answer = status?.control;
+    if (answer?.id === request.id) {
+      ack = answer;
+      if (wanted.includes(answer.result) || answer.result === 'rejected') break;
+      if (answer.result === 'failed') break;
+    }
+    if (Date.now() >= deadline) break;
+    await sleep(50);
+  }
+  return { id: request.id, command, ack, status };
+}
+
+/**
+ * The trainer's side: polls control.json and hands each new command (by id) to `onCommand`.
+ * A command already in the file when the run opens is stale (nobody was listening) and ignored.
+ */
+export class ControlWatcher {
+  private readonly path: string;
+  private readonly pollMs: number;
+  private readonly onCommand: (request: ControlRequest) => void;
+  private readonly onProblem: (message: string) => void;
+  private lastId: string | undefined;
+  private lastProblem: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    runDir: string,
+    pollMs: number,
+    onCommand: (request: ControlRequest) => void,
+    onProblem: (message: string) => void,
+  ) {
+    this.path = join(runDir, CONTROL_FILE);
+    this.pollMs = pollMs;
+    this.onCommand = onCommand;
+    this.onProblem = onProblem;
+  }
+
+  /** Marks the command now in the file, if any, as seen; returns it (for the log). */
+  ignoreExisting(): ControlRequest | undefined {
+    const request = this.read();
+    if (request !== undefined) this.lastId = request.id;
+    return request;
+  }
+
+  start(): void {
+    this.stop();
+    this.timer = setInterval(() => this.poll(), this.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One poll (the timer calls it; tests may too). */
+  poll(): void {
+    const request = this.read();
+    if (request === undefined || request.id === this.lastId) return;
+    this.lastId = request.id;
+    this.onCommand(request);
+  }
+
+  private read(): ControlRequest | undefined {
+    let value: unknown;
+    try {
+      value = readJsonFile(this.path);
+    } catch (error) {
+      this.problem(`${this.path}: unreadable (${(error as Error).message})`);
+      return undefined;
+    }
+    if (value === undefined) return undefined;
+    if (!isControlRequest(value)) {
+      this.problem(`${this.path}: not a control request (version 1, id, pause|resume|stop)`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private problem(message: string): void {
+    if (message === this.lastProblem) return;
+    this.lastProblem = message;
+    this.onProblem(message);
+  }
+}

@@ -1,0 +1,112 @@
+import type { BackendChoice, BackendKind } from '@prismind/board/contracts';
+import { createRequire } from 'node:module';
+import { cpus, hostname, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { TrainingSettings } from './options';
+import { MANIFEST_FILE, readJsonFile, writeJsonAtomic } from './run-files';
+
+/**
+ * How a run (or one session of it) ended; 'running' while a process trains it, 'interrupted' for a
+ * session whose process died without writing an end (SIGKILL, power loss).
+ */
+export type RunOutcome = 'running' | 'paused' | 'completed' | 'stopped' | 'failed' | 'interrupted';
+
+/** One process's stretch of training. */
+export interface RunSession {
+  pid: number;
+  startedAt: string;
+  endedAt: string | null;
+  startGames: number;
+  endGames: number | null;
+  backend: BackendKind;
+  backendReason: string;
+  outcome: RunOutcome;
+  reason?: string | undefined;
+}
+
+export interface MachineInfo {
+  cpuModel: string;
+  cpuCount: number;
+  totalMemoryBytes: number;
+  platform: string;
+  arch: string;
+  node: string;
+  hostname: string;
+}
+
+/** manifest.json: what the run is, where it ran and how it ended. */
+export interface RunManifest {
+  version: 1;
+  runId: string;
+  createdAt: string;
+  seed: number;
+  stages: number;
+  patternSet: string;
+  /** The TrainingManager options of the latest session (JSON-safe). */
+  config: Record<string, unknown>;
+  /** The training settings of the latest session. */
+  settings: TrainingSettings;
+  packages: Record<string, string>;
+  backend: { requested: BackendChoice; chosen: BackendKind; reason: string };
+  machine: MachineInfo;
+  games: number;
+  startedAt: string;
+  endedAt: string | null;
+  outcome: RunOutcome;
+  outcomeReason?: string | undefined;
+  sessions: RunSession[];
+}
+
+export function machineInfo(): MachineInfo {
+  const cpuList = cpus();
+  return {
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    cpuCount: cpuList.length,
+    totalMemoryBytes: totalmem(),
+    platform: process.platform,
+    arch: process.arch,
+    node: process.version,
+    hostname: hostname(),
+  };
+}
+
+const PACKAGES = [
+  '@prismind/trainer',
+  '@prismind/board',
+  '@prismind/checkpoint',
+  '@prismind/telemetry',
+  '@prismind/native-core',
+];
+
+/** Versions of the packages that made the run ("absent" for an optional one not installed). */
+export function packageVersions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const versions: Record<string, string> = {};
+  for (const name of PACKAGES) {
+    try {
+      versions[name] = (require(`${name}/package.json`) as { version: string }).version;
+    } catch {
+      versions[name] = 'absent';
+    }
+  }
+  return versions;
+}
+
+export function manifestPath(runDir: string): string {
+  return join(runDir, MANIFEST_FILE);
+}
+
+/** The run's manifest, or undefined when the directory has none. */
+export function readManifest(runDir: string): RunManifest | undefined {
+  const value = readJsonFile(manifestPath(runDir)) as RunManifest | undefined;
+  if (value === undefined) return undefined;
+  if (value.version !== 1 || !Array.isArray(value.sessions)) {
+    throw new Error(`${manifestPath(runDir)}: not a Prismind run manifest (version 1)`);
+  }
+  return value;
+}
+
+/** Written durably (fsync) and atomically: a crash leaves the previous manifest. */
+export function writeManifest(runDir: string, manifest: RunManifest): void {
+  writeJsonAtomic(manifestPath(runDir), manifest, true);
+}

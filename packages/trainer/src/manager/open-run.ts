@@ -1,0 +1,219 @@
+import { PATTERN_SET_ID } from '@prismind/board/contracts';
+import { CheckpointManager, type CheckpointLogger } from '@prismind/checkpoint';
+import {
+  componentLogger,
+  type Logger,
+  openRunTelemetry,
+  type RunTelemetry,
+} from '@prismind/telemetry';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, join } from 'node:path';
+import { TrainerError } from './errors';
+import type { TrainingEvents, TrainingProgressEvent, TypedEmitter } from './events';
+import { acquireRunLock, type RunLock } from './lock';
+import {
+  machineInfo,
+  packageVersions,
+  type RunManifest,
+  readManifest,
+  writeManifest,
+} from './manifest';
+import {
+  configForManifest,
+  type ManagerConfig,
+  type ParsedStart,
+  resolveSettings,
+} from './options';
+import { CHECKPOINT_DIR, removeStaleJsonTemps } from './run-files';
+import { TrainingSession } from './session';
+import type { RunStatus } from './status';
+
+/** Everything a manager holds while a run is open in this process. */
+export interface OpenRun {
+  runId: string;
+  lock: RunLock;
+  telemetry: RunTelemetry;
+  log: Logger;
+  checkpoints: CheckpointManager;
+  manifest: RunManifest;
+  session: TrainingSession;
+  resumed: boolean;
+}
+
+/** The checkpoint manager's own lines: its saves at debug (the trainer logs them), warnings as is. */
+function checkpointLogger(log: Logger): CheckpointLogger {
+  const child = componentLogger(log, 'checkpoint');
+  return {
+    info: (obj, msg) => child.debug(obj, msg),
+    warn: (obj, msg) => child.warn(obj, msg),
+  };
+}
+
+function randomSeed(): number {
+  return randomBytes(4).readUInt32LE(0);
+}
+
+/**
+ * Opens a run directory for training: lock, telemetry, checkpoints (startup hygiene), the latest
+ * usable checkpoint if any, the engine, and the manifest with a new session. Everything opened is
+ * closed again if a later step fails.
+ */
+export async function openRun(
+  config: ManagerConfig,
+  runDir: string,
+  start: ParsedStart,
+  emitter: TypedEmitter<TrainingEvents>,
+  onProgress: (event: TrainingProgressEvent) => void,
+): Promise<OpenRun> {
+  mkdirSync(runDir, { recursive: true });
+  const lock = acquireRunLock(runDir);
+  const undo: (() => void | Promise<void>)[] = [() => lock.release()];
+  try {
+    removeStaleJsonTemps(runDir);
+    const runId = basename(runDir);
+    const telemetry = openRunTelemetry(runDir, {
+      level: config.logLevel,
+      echo: config.logEcho,
+      tensorboard: config.tensorboard,
+      base: { runId },
+    });
+    undo.push(() => telemetry.close());
+    const log = componentLogger(telemetry.logger, 'trainer');
+    const checkpoints = await CheckpointManager.open(join(runDir, CHECKPOINT_DIR), {
+      keepLast: config.retention.keepLast,
+      keepEvery: config.retention.keepEvery,
+      compress: config.compression.compress,
+      level: config.compression.level,
+      codec: config.compression.codec,
+      logger: checkpointLogger(log),
+    });
+    const previous = readManifest(runDir);
+    if (previous !== undefined && previous.stages !== config.stages) {
+      throw new TrainerError(
+        'RUN_MISMATCH',
+        `${runDir} holds a ${previous.stages}-stage model, the options ask for ${config.stages}`,
+        { details: { run: previous.stages, options: config.stages } },
+      );
+    }
+    const restored = await TrainingSession.loadLatest(checkpoints);
+    if (restored !== undefined && restored.model.stages !== config.stages) {
+      throw new TrainerError(
+        'RUN_MISMATCH',
+        `${restored.path} holds a ${restored.model.stages}-stage model, the options ask for ${config.stages}`,
+        { details: { run: restored.model.stages, options: config.stages } },
+      );
+    }
+    const settings = resolveSettings(restored?.metadata.run.settings ?? previous?.settings, start);
+    const runSeed = restored?.metadata.run.seed ?? previous?.seed;
+    if (runSeed !== undefined && config.seed !== undefined && config.seed !== runSeed) {
+      log.warn(
+        { event: 'seed_kept', given: config.seed, seed: runSeed },
+        `the run's seed ${runSeed} is kept (option seed ${config.seed} applies to new runs)`,
+      );
+    }
+    const seed = runSeed ?? config.seed ?? randomSeed();
+    const made = await TrainingSession.makeEngine(config, log, 0);
+    const deps = { config, runId, telemetry, log, checkpoints, emitter, onProgress };
+    const session = new TrainingSession(deps, made, settings, seed, restored);
+    undo.push(() => session.dispose());
+    const manifest = newManifest(config, runId, previous, session);
+    writeManifest(runDir, manifest);
+    log.info(
+      {
+        event: 'run_opened',
+        resumed: restored !== undefined,
+        checkpoint: restored?.path ?? null,
+        games: session.games,
+        targetGames: settings.targetGames,
+        seed,
+        backend: made.backend,
+        backendReason: made.reason,
+        settings,
+      },
+      restored === undefined
+        ? `new run ${runId}: ${settings.targetGames} games on ${made.backend}`
+        : `continuing run ${runId} from ${session.games} games (${restored.path})`,
+    );
+    return {
+      runId,
+      lock,
+      telemetry,
+      log,
+      checkpoints,
+      manifest,
+      session,
+      resumed: restored !== undefined,
+    };
+  } catch (error) {
+    for (const step of undo.reverse()) await step();
+    throw error;
+  }
+}
+
+function newManifest(
+  config: ManagerConfig,
+  runId: string,
+  previous: RunManifest | undefined,
+  session: TrainingSession,
+): RunManifest {
+  const now = new Date().toISOString();
+  const sessions = (previous?.sessions ?? []).map((s) =>
+    s.endedAt === null ? { ...s, outcome: 'interrupted' as const } : s,
+  );
+  sessions.push({
+    pid: process.pid,
+    startedAt: now,
+    endedAt: null,
+    startGames: session.games,
+    endGames: null,
+    backend: session.backend,
+    backendReason: session.backendReason,
+    outcome: 'running',
+  });
+  return {
+    version: 1,
+    runId,
+    createdAt: previous?.createdAt ?? now,
+    seed: session.seed,
+    stages: config.stages,
+    patternSet: PATTERN_SET_ID,
+    config: configForManifest(config),
+    settings: session.settings,
+    packages: packageVersions(),
+    backend: { requested: config.backend, chosen: session.backend, reason: session.backendReason },
+    machine: machineInfo(),
+    games: session.games,
+    startedAt: previous?.startedAt ?? now,
+    endedAt: null,
+    outcome: 'running',
+    sessions,
+  };
+}
+
+/** The first status.json of an open run. */
+export function initialStatus(run: OpenRun, config: ManagerConfig): RunStatus {
+  const { session } = run;
+  const now = Date.now();
+  return {
+    version: 1,
+    runId: run.runId,
+    state: 'idle',
+    reason: null,
+    pid: process.pid,
+    hostname: hostname(),
+    backend: session.backend,
+    games: session.games,
+    targetGames: session.settings.targetGames,
+    gamesPerSecond: null,
+    elapsedSeconds: session.elapsedMs() / 1000,
+    errors: { count: 0, rate: 0 },
+    latestCheckpoint: session.lastCheckpoint,
+    startedAt: new Date(now).toISOString(),
+    heartbeat: new Date(now).toISOString(),
+    heartbeatMs: now,
+    heartbeatIntervalMs: config.statusIntervalMs,
+    control: null,
+  };
+}
