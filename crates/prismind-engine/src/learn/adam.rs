@@ -2,21 +2,32 @@
 //! Every product and quotient is written in the spec's order, in f64, rounding to f32 exactly where
 //! the spec stores, so the TypeScript engine (plain JS numbers and Math.fround) gets the same bits.
 
+use super::gradient::GatherBuffer;
 use super::params::TdParams;
 use crate::eval::{ModelCounters, WeightsMut};
+
+/// Adam's state: the moments and the counters (the weights come separately, as they may be shared).
+pub struct Moments<'a> {
+    pub adam_m: &'a mut [f32],
+    pub adam_v: &'a mut [f32],
+    pub counters: &'a mut ModelCounters,
+}
 
 /// Apply one Adam step to the weights at `offsets` with their `gradients`; returns how many weights
 /// the NaN/Inf guard reset.
 pub fn adam_step<W: WeightsMut + ?Sized>(
     weights: &mut W,
-    adam_m: &mut [f32],
-    adam_v: &mut [f32],
-    counters: &mut ModelCounters,
+    moments: &mut Moments<'_>,
     offsets: &[u32],
     gradients: &[f64],
     params: &TdParams,
-    scratch: &mut Vec<(f32, f32, f32)>,
+    scratch: &mut GatherBuffer,
 ) -> u64 {
+    let Moments {
+        adam_m,
+        adam_v,
+        counters,
+    } = moments;
     counters.step += 1;
     counters.beta1_power *= params.beta1;
     counters.beta2_power *= params.beta2;

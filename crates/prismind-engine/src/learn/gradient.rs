@@ -9,6 +9,9 @@
 use super::td::PositionOffsets;
 
 const EMPTY: u32 = u32::MAX;
+
+/// (w, m, v) of each touched weight, gathered before the Adam arithmetic.
+pub type GatherBuffer = Vec<(f32, f32, f32)>;
 /// Power of two, comfortably above 60 x 46 = 2760 distinct offsets (load factor <= 0.35).
 const CAPACITY: usize = 8192;
 
@@ -24,7 +27,7 @@ pub struct Gradient {
     /// The gradient of each distinct offset.
     sums: Vec<f64>,
     /// Reused by the Adam step to gather (w, m, v) of the touched weights.
-    scratch: Vec<(f32, f32, f32)>,
+    scratch: GatherBuffer,
 }
 
 impl Default for Gradient {
@@ -86,7 +89,7 @@ impl Gradient {
     }
 
     /// (distinct offsets, their gradients, the Adam step's scratch buffer).
-    pub fn parts(&mut self) -> (&[u32], &[f64], &mut Vec<(f32, f32, f32)>) {
+    pub fn parts(&mut self) -> (&[u32], &[f64], &mut GatherBuffer) {
         (&self.offsets, &self.sums, &mut self.scratch)
     }
 }

@@ -14,6 +14,7 @@ pub use params::{SelfPlaySearch, TdParams};
 pub use replay::{learn_from_game, LearnOutcome};
 pub use selfplay::{self_play_game, GameRecord};
 
+pub(crate) use adam::Moments;
 pub(crate) use gradient::Gradient;
 pub(crate) use params::check as check_range;
 pub(crate) use selfplay::{play_game, Recorded};

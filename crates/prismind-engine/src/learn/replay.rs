@@ -1,6 +1,7 @@
 //! `learn_from_game`: replay a recorded move list and apply exactly one TD(λ) update — the entry
 //! point the cross-backend conformance suite drives (docs/engine-spec.md, "TD(λ) update").
 
+use super::adam::Moments;
 use super::gradient::Gradient;
 use super::params::TdParams;
 use super::selfplay::position_offsets;
@@ -85,17 +86,20 @@ pub fn learn_from_game(
     let mut gradient = Gradient::default();
     gradient.prepare(&offsets);
     let (weights, adam_m, adam_v, counters) = model.parts_mut();
-    let resets = td_update(
-        weights,
+    let mut moments = Moments {
         adam_m,
         adam_v,
         counters,
+    };
+    let resets = td_update(
+        weights,
+        &mut moments,
         &offsets,
         f64::from(final_score),
         params,
         &mut gradient,
     );
-    counters.games += 1;
+    moments.counters.games += 1;
     Ok(LearnOutcome {
         positions: offsets.len(),
         final_score,

@@ -2,10 +2,10 @@
 //! at the end of the game, λ-return errors E_k by the backward recursion, gradient -E_k on each of
 //! the position's 46 weights, then one lazy Adam step.
 
-use super::adam::adam_step;
+use super::adam::{adam_step, Moments};
 use super::gradient::Gradient;
 use super::params::TdParams;
-use crate::eval::{ModelCounters, WeightsMut};
+use crate::eval::WeightsMut;
 use crate::patterns::FEATURE_COUNT;
 
 /// The flat weight offsets of one recorded position, in feature order.
@@ -14,12 +14,9 @@ pub type PositionOffsets = [u32; FEATURE_COUNT];
 /// One update from a game's positions (`positions[k]`: x_k's weight offsets, already grouped by
 /// `gradient.prepare(positions)`) and final score `z` (black minus white). Returns the NaN/Inf
 /// guard's resets.
-#[allow(clippy::too_many_arguments)]
 pub fn td_update<W: WeightsMut + ?Sized>(
     weights: &mut W,
-    adam_m: &mut [f32],
-    adam_v: &mut [f32],
-    counters: &mut ModelCounters,
+    moments: &mut Moments<'_>,
     positions: &[PositionOffsets],
     z: f64,
     params: &TdParams,
@@ -41,9 +38,7 @@ pub fn td_update<W: WeightsMut + ?Sized>(
     let errors = lambda_errors(&values, z, params.lambda);
     gradient.accumulate(&errors, FEATURE_COUNT);
     let (offsets, gradients, scratch) = gradient.parts();
-    adam_step(
-        weights, adam_m, adam_v, counters, offsets, gradients, params, scratch,
-    )
+    adam_step(weights, moments, offsets, gradients, params, scratch)
 }
 
 /// E_{T-1} = z - V_{T-1}; E_k = (V_{k+1} - V_k) + λ·E_{k+1}.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::adam::adam_step;
+use super::adam::{adam_step, Moments};
 use super::td::lambda_errors;
 use super::*;
 use crate::board::Position;
@@ -86,11 +86,14 @@ fn one_adam_step_by_hand() {
     let (mut m, mut v) = (vec![0.0f32; 4], vec![0.0f32; 4]);
     let mut c = ModelCounters::default();
     let p = TdParams::default();
+    let mut moments = Moments {
+        adam_m: &mut m,
+        adam_v: &mut v,
+        counters: &mut c,
+    };
     let resets = adam_step(
         w.as_mut_slice(),
-        &mut m,
-        &mut v,
-        &mut c,
+        &mut moments,
         &[2],
         &[-2.0],
         &p,
@@ -112,11 +115,14 @@ fn guard_resets_non_finite_values() {
     let mut c = ModelCounters::default();
     let p = TdParams::default();
     // g² overflows f64 -> v is infinite: weight, m and v of that slot go back to 0.
+    let mut moments = Moments {
+        adam_m: &mut m,
+        adam_v: &mut v,
+        counters: &mut c,
+    };
     let resets = adam_step(
         w.as_mut_slice(),
-        &mut m,
-        &mut v,
-        &mut c,
+        &mut moments,
         &[1, 3],
         &[1e300, 1.0],
         &p,

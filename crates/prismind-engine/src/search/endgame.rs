@@ -14,6 +14,8 @@ use crate::eval::WeightTable;
 /// At or below this many empties the table and sorting cost more than they save.
 const SHALLOW_EMPTIES: u32 = 6;
 const CORNERS: u64 = 0x8100_0000_0000_0081;
+/// C- and X-squares: usually the worst moves, tried last.
+const NEXT_TO_CORNERS: u64 = 0x42C3_0000_0000_C342;
 /// The four 4x4 quadrants, for parity ordering.
 const QUADRANTS: [u64; 4] = [
     0x0000_0000_0F0F_0F0F,
@@ -82,13 +84,12 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             let key = if square == tt_move {
                 i32::MIN
             } else {
-                // Fewest replies first; a corner move or a reply-less child goes earlier still.
-                (replies.count_ones() as i32) * 16 + ((replies & CORNERS).count_ones() as i32) * 8
-                    - if (1u64 << square) & CORNERS != 0 {
-                        8
-                    } else {
-                        0
-                    }
+                // Fastest first: fewest replies (a corner reply counts twice), then fewest empty
+                // squares next to our discs (the opponent's potential moves); corners earlier.
+                let weighted = (replies.count_ones() + (replies & CORNERS).count_ones()) as i32;
+                let potential = (neighbours(child.opponent) & child.empties()).count_ones() as i32;
+                let corner = i32::from((1u64 << square) & CORNERS != 0);
+                weighted * 64 + potential * 4 - corner * 32
             };
             list[len] = (square, flipped, key);
             len += 1;
@@ -148,7 +149,13 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
         best
     }
 
+    /// Few empties: no move generation, just the flips of each empty square in parity order
+    /// (odd regions first), corners first and squares next to corners last within each region.
     fn solve_shallow(&mut self, board: Board, empties: u32, alpha: i32, beta: i32) -> i32 {
+        self.shallow(board, empties, alpha, beta, false)
+    }
+
+    fn shallow(&mut self, board: Board, empties: u32, alpha: i32, beta: i32, passed: bool) -> i32 {
         if self.ctx.enter() {
             return 0;
         }
@@ -156,13 +163,6 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             0 => return board.final_score(),
             1 => return last_empty(board),
             _ => {}
-        }
-        let moves = board.legal_moves();
-        if moves == 0 {
-            if legal_moves(board.opponent, board.player) == 0 {
-                return board.final_score();
-            }
-            return -self.solve_shallow(board.pass(), empties, -beta, -alpha);
         }
         let empty = board.empties();
         let mut odd = 0u64;
@@ -173,24 +173,51 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
         }
         let mut best = -65;
         let mut a = alpha;
-        for group in [moves & odd, moves & !odd] {
-            for square in squares(group) {
-                let child = board.play(usize::from(square));
-                let value = -self.solve_shallow(child, empties - 1, -beta, -a);
-                if self.ctx.aborted {
-                    return 0;
-                }
-                if value > best {
-                    best = value;
-                    if value >= beta {
-                        return best;
+        let mut moved = false;
+        for region in [empty & odd, empty & !odd] {
+            for class in [CORNERS, !(CORNERS | NEXT_TO_CORNERS), NEXT_TO_CORNERS] {
+                for square in squares(region & class) {
+                    let square = usize::from(square);
+                    let flipped = flips(square, board.player, board.opponent);
+                    if flipped == 0 {
+                        continue;
                     }
-                    a = a.max(value);
+                    moved = true;
+                    let child = board.play_flips(square, flipped);
+                    let value = -self.shallow(child, empties - 1, -beta, -a, false);
+                    if self.ctx.aborted {
+                        return 0;
+                    }
+                    if value > best {
+                        best = value;
+                        if value >= beta {
+                            return best;
+                        }
+                        a = a.max(value);
+                    }
                 }
             }
         }
+        if !moved {
+            if passed {
+                // Neither side can move: the game is over.
+                return board.final_score();
+            }
+            return -self.shallow(board.pass(), empties, -beta, -alpha, true);
+        }
         best
     }
+}
+
+/// Squares next to any disc of `bits` (the 8 directions, without wrapping round a row).
+#[inline]
+fn neighbours(bits: u64) -> u64 {
+    const NOT_A: u64 = 0xFEFE_FEFE_FEFE_FEFE;
+    const NOT_H: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let east = (bits << 1) & NOT_A;
+    let west = (bits >> 1) & NOT_H;
+    let row = bits | east | west;
+    (row | (row << 8) | (row >> 8)) & !bits
 }
 
 /// One empty square left: whoever can move there does (player first), else the game is over.

@@ -21,8 +21,8 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use crate::error::EngineResult;
-use crate::eval::{Model, ModelCounters, SharedWeights, SharedWriter};
-use crate::learn::{play_game, td_update, Gradient, Recorded};
+use crate::eval::{Model, SharedWeights, SharedWriter};
+use crate::learn::{play_game, td_update, Gradient, Moments, Recorded};
 use crate::search::Searcher;
 use stats::Totals;
 
@@ -32,9 +32,7 @@ pub type ProgressFn<'a> = &'a (dyn Fn(&TrainProgress) + Sync);
 
 /// What only one thread at a time may touch.
 struct Learner<'a> {
-    adam_m: &'a mut [f32],
-    adam_v: &'a mut [f32],
-    counters: &'a mut ModelCounters,
+    moments: Moments<'a>,
     totals: Totals,
 }
 
@@ -74,9 +72,11 @@ pub fn train(
         progress,
         start,
         learner: Mutex::new(Learner {
-            adam_m,
-            adam_v,
-            counters,
+            moments: Moments {
+                adam_m,
+                adam_v,
+                counters,
+            },
             totals: Totals::default(),
         }),
     };
@@ -135,7 +135,7 @@ impl<'a> Batch<'a, '_> {
                 Ok(None) => return,
                 Err(payload) => {
                     let mut learner = self.lock();
-                    learner.counters.games += 1;
+                    learner.moments.counters.games += 1;
                     learner.totals.record_failure(game, payload.as_ref());
                     self.report(&learner);
                 }
@@ -154,9 +154,7 @@ impl<'a> Batch<'a, '_> {
         let updated = catch_unwind(AssertUnwindSafe(|| {
             td_update(
                 &mut SharedWriter(self.weights),
-                learner.adam_m,
-                learner.adam_v,
-                learner.counters,
+                &mut learner.moments,
                 &recorded.offsets,
                 z,
                 &options.learning,
@@ -164,7 +162,7 @@ impl<'a> Batch<'a, '_> {
             )
         }));
         learner.totals.update_seconds += started.elapsed().as_secs_f64();
-        learner.counters.games += 1;
+        learner.moments.counters.games += 1;
         match updated {
             Ok(resets) => learner.totals.record_game(
                 recorded.record.final_score,
