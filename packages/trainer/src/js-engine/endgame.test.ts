@@ -23,9 +23,9 @@ describe('exact endgame solver vs brute force', () => {
       [5, 15],
       [6, 15],
       [7, 10],
-      [8, 6],
-      [9, 3],
-      [10, 2],
+      [8, 10],
+      [9, 8],
+      [10, 8],
     ] as const) {
       const sample = withEmpties(empties, count);
       expect(sample.length, `positions with ${empties} empties`).toBeGreaterThan(0);

@@ -93,3 +93,10 @@ export function fillRandom(
 export function colours(p: Position): [number, number, number, number] {
   return [p.black[0], p.black[1], p.white[0], p.white[1]];
 }
+
+/** The first index where two float arrays differ (Object.is), -1 when equal, -2 on lengths. */
+export function firstDifference(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return -2;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
