@@ -75,18 +75,25 @@ const PACKAGES = [
   '@prismind/board',
   '@prismind/checkpoint',
   '@prismind/telemetry',
-  '@prismind/native-core',
 ];
+const NATIVE = '@prismind/native-core';
 
-/** Versions of the packages that made the run ("absent" for an optional one not installed). */
-export function packageVersions(): Record<string, string> {
+/**
+ * Versions of the packages that made the run. native-core is listed only when its engine trains
+ * the run ("not loaded" otherwise): being resolvable is not the same as being used.
+ */
+export function packageVersions(nativeLoaded: boolean): Record<string, string> {
   const require = createRequire(import.meta.url);
   const versions: Record<string, string> = {};
-  for (const name of PACKAGES) {
+  for (const name of [...PACKAGES, NATIVE]) {
+    if (name === NATIVE && !nativeLoaded) {
+      versions[name] = 'not loaded';
+      continue;
+    }
     try {
       versions[name] = (require(`${name}/package.json`) as { version: string }).version;
     } catch {
-      versions[name] = 'absent';
+      versions[name] = 'unknown';
     }
   }
   return versions;

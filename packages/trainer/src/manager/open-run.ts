@@ -181,7 +181,7 @@ function newManifest(
     patternSet: PATTERN_SET_ID,
     config: configForManifest(config),
     settings: session.settings,
-    packages: packageVersions(),
+    packages: packageVersions(session.backend === 'native'),
     backend: { requested: config.backend, chosen: session.backend, reason: session.backendReason },
     machine: machineInfo(),
     games: session.games,

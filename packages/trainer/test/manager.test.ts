@@ -1,0 +1,309 @@
+import { isPrismindError } from '@prismind/board/contracts';
+import { CheckpointManager, verifyCheckpointFile } from '@prismind/checkpoint';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  fromLoadedState,
+  isTrainerError,
+  type RunManifest,
+  readRunStatus,
+  type StateChangeEvent,
+  type TrainingManagerOptions,
+  TrainingManager,
+} from '../src/index';
+import { fakeEngineFactory } from './support/fake-engine';
+import { readJson, readJsonLines, tempDir } from './support/run-dir';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(() => cleanup());
+
+function manager(options: Partial<TrainingManagerOptions> = {}) {
+  const factory = fakeEngineFactory({ msPerGame: 0.05 });
+  const m = new TrainingManager({
+    runDir: join(dir, 'run'),
+    engineFactory: factory,
+    stages: 1,
+    seed: 5,
+    logEcho: false,
+    ...options,
+  });
+  return { m, factory, runDir: join(dir, 'run') };
+}
+
+describe('a run from start to end', () => {
+  it('trains to the target with checkpoints exactly on multiples, and says so everywhere', async () => {
+    const { m, factory, runDir } = manager();
+    const states: StateChangeEvent[] = [];
+    const checkpoints: number[] = [];
+    m.on('state', (e) => states.push(e));
+    m.on('checkpoint', (e) => checkpoints.push(e.games));
+    const result = await m.start({
+      targetGames: 530,
+      checkpointInterval: 120,
+      callbackInterval: 50,
+    });
+
+    expect(m.state).toBe('completed');
+    expect(states.map((s) => `${s.from}>${s.to}`)).toEqual(['idle>training', 'training>completed']);
+    expect(checkpoints).toEqual([120, 240, 360, 480, 530]);
+    const sizes = factory.engines[0]!.batches;
+    expect(sizes).toBeGreaterThanOrEqual(11); // batches of ≤ 50, cut at every checkpoint
+    expect(result).toMatchObject({
+      outcome: 'completed',
+      reason: 'target reached',
+      gamesCompleted: 530,
+      sessionGames: 530,
+      targetGames: 530,
+      errorCount: 0,
+      backend: 'js',
+      latestCheckpoint: join(runDir, 'checkpoints', 'ckpt-000000000530.prsm'),
+    });
+    expect(result.windowGames).toBeGreaterThanOrEqual(500);
+    expect(result.blackWinRate + result.whiteWinRate + result.drawRate).toBeCloseTo(1);
+    expect(result.gamesPerSecond).toBeGreaterThan(0);
+    expect(Number.isFinite(result.finalDiscDiff)).toBe(true);
+
+    // the run directory of DESIGN.md
+    expect(readdirSync(runDir).sort()).toEqual(
+      expect.arrayContaining([
+        'checkpoints',
+        'logs',
+        'manifest.json',
+        'metrics.jsonl',
+        'status.json',
+      ]),
+    );
+    expect(readdirSync(runDir)).not.toContain('run.lock');
+    const ckpts = readdirSync(join(runDir, 'checkpoints')).sort();
+    expect(ckpts).toEqual(
+      [120, 240, 360, 480, 530].map((g) => `ckpt-${String(g).padStart(12, '0')}.prsm`),
+    );
+    for (const name of ckpts) {
+      expect((await verifyCheckpointFile(join(runDir, 'checkpoints', name))).ok).toBe(true);
+    }
+    const manifest = await readJson<RunManifest>(join(runDir, 'manifest.json'));
+    expect(manifest).toMatchObject({
+      version: 1,
+      runId: 'run',
+      seed: 5,
+      stages: 1,
+      outcome: 'completed',
+      games: 530,
+      backend: { requested: 'auto', chosen: 'js' },
+      settings: { targetGames: 530, checkpointInterval: 120, callbackInterval: 50 },
+    });
+    expect(manifest.packages['@prismind/trainer']).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.packages['@prismind/native-core']).toBe('not loaded');
+    expect(manifest.machine.cpuCount).toBeGreaterThan(0);
+    expect(manifest.machine.totalMemoryBytes).toBeGreaterThan(0);
+    expect(manifest.sessions).toHaveLength(1);
+    expect(manifest.sessions[0]).toMatchObject({
+      startGames: 0,
+      endGames: 530,
+      outcome: 'completed',
+    });
+    expect(manifest.endedAt).not.toBeNull();
+    const status = readRunStatus(runDir)!;
+    expect(status).toMatchObject({ state: 'completed', games: 530, live: false });
+    expect(status.latestCheckpoint?.games).toBe(530);
+    const metrics = await readJsonLines(join(runDir, 'metrics.jsonl'));
+    // one stats record per 100 games, written by the batch that crosses the multiple
+    const stats = metrics.filter((r) => r.kind === 'stats').map((r) => r.games as number);
+    expect(stats).toHaveLength(5);
+    stats.forEach((games, i) => expect(games - 100 * (i + 1)).toBeGreaterThanOrEqual(0));
+    stats.forEach((games, i) => expect(games - 100 * (i + 1)).toBeLessThan(50));
+    expect(metrics.filter((r) => r.kind === 'checkpoint')).toHaveLength(5);
+    const logs = await readJsonLines(join(runDir, 'logs', 'train.jsonl'));
+    expect(logs.some((l) => l.event === 'run_opened')).toBe(true);
+    expect(logs.some((l) => l.event === 'run_finished')).toBe(true);
+    // the checkpoint carries model counters, the run's settings and the monitors
+    const latest = await (await CheckpointManager.open(join(runDir, 'checkpoints'))).loadLatest();
+    const { metadata } = fromLoadedState(latest.state, latest.path);
+    expect(metadata.model).toMatchObject({
+      games: 530,
+      step: 530,
+      stages: 1,
+      patternSet: 'prismind-v1',
+    });
+    expect(metadata.run).toMatchObject({ seed: 5, settings: { targetGames: 530 } });
+    expect(metadata.monitors.errors).toMatchObject({ version: 1, games: 530 });
+    expect(metadata.monitors.convergence).toBeTruthy();
+  });
+
+  it('reports progress through the simple callback and the rich event, throttled', async () => {
+    const { m } = manager({ progressIntervalMs: 0 });
+    const simple: number[][] = [];
+    const rich: number[] = [];
+    m.on('progress', (e) => rich.push(e.games));
+    await m.start({
+      targetGames: 300,
+      checkpointInterval: 1_000,
+      callbackInterval: 100,
+      onProgress: (games, stoneDiff, winRate, elapsed) =>
+        simple.push([games, stoneDiff, winRate, elapsed]),
+    });
+    expect(simple.length).toBeGreaterThanOrEqual(3);
+    expect(simple.at(-1)![0]).toBe(300);
+    for (const [games, diff, rate, elapsed] of simple) {
+      expect(games).toBeGreaterThan(0);
+      expect(Math.abs(diff!)).toBeLessThanOrEqual(64);
+      expect(rate).toBeGreaterThanOrEqual(0);
+      expect(rate).toBeLessThanOrEqual(1);
+      expect(elapsed).toBeGreaterThan(0);
+    }
+    expect(rich).toEqual([...rich].sort((a, b) => a - b));
+
+    const throttled = manager({ progressIntervalMs: 60_000 });
+    const events: boolean[] = [];
+    throttled.m.on('progress', (e) => events.push(e.final));
+    await throttled.m.start({
+      targetGames: 2_000,
+      checkpointInterval: 10_000,
+      callbackInterval: 10,
+    });
+    // 200 batches, but only the first update and the final one get through a 60 s throttle
+    expect(events).toEqual([false, true]);
+  });
+
+  it('a throwing progress callback is logged and training goes on', async () => {
+    const { m, runDir } = manager({ progressIntervalMs: 0 });
+    let calls = 0;
+    m.on('checkpoint', () => {
+      throw new Error('listener bug');
+    });
+    const result = await m.start({
+      targetGames: 300,
+      checkpointInterval: 100,
+      onProgress: () => {
+        calls += 1;
+        throw new Error('callback bug');
+      },
+    });
+    expect(result.gamesCompleted).toBe(300);
+    expect(calls).toBeGreaterThanOrEqual(3);
+    const logs = await readJsonLines(join(runDir, 'logs', 'train.jsonl'));
+    const failed = logs.filter((l) => l.event === 'listener_failed');
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(failed[0])).toMatch(/bug/);
+  });
+});
+
+describe('validation and states', () => {
+  it('a bad config is INVALID_OPTIONS naming the field, before anything is written', async () => {
+    expect(() => new TrainingManager({ runDir: dir, threads: 0 })).toThrow(/threads:/);
+    const { m, runDir } = manager();
+    const error = await m.start({ targetGames: -5 }).catch((e) => e);
+    expect(isPrismindError(error, 'INVALID_OPTIONS')).toBe(true);
+    expect(error.details.problems[0].field).toBe('targetGames');
+    const missing = await m.start({}).catch((e) => e);
+    expect(missing.message).toContain('targetGames: required for a new run');
+    expect(m.state).toBe('idle');
+    expect(readdirSync(dir)).toContain('run'); // the run directory was opened for the second call...
+    expect(readdirSync(join(runDir, 'checkpoints'))).toEqual([]); // ...but nothing trained
+  });
+
+  it('refuses a second start, transitions that make no sense, and a second trainer', async () => {
+    const { m, runDir } = manager();
+    await expect(m.pause()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
+    await expect(m.resume()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
+    await expect(m.stop()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
+    const run = m.start({ targetGames: 5_000, checkpointInterval: 1_000 });
+    await expect(m.start({ targetGames: 10 })).rejects.toSatisfy((e) =>
+      isPrismindError(e, 'TRAINING_BUSY'),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const other = new TrainingManager({
+      runDir,
+      engineFactory: fakeEngineFactory(),
+      stages: 1,
+      logEcho: false,
+    });
+    await expect(other.start({ targetGames: 10 })).rejects.toSatisfy((e) =>
+      isTrainerError(e, 'RUN_LOCKED'),
+    );
+    const stopped = await m.stop();
+    expect(stopped.outcome).toBe('stopped');
+    await expect(run).resolves.toBe(stopped);
+    await expect(m.stop()).resolves.toBe(stopped);
+  });
+
+  it('a later start continues the run from its latest checkpoint with its settings', async () => {
+    const first = manager();
+    await first.m.start({ targetGames: 200, checkpointInterval: 100, epsilon: 0.3 });
+    const second = manager({ seed: 99 });
+    const result = await second.m.start({ targetGames: 450 });
+    expect(result).toMatchObject({ gamesCompleted: 450, sessionGames: 250 });
+    const manifest = await readJson<RunManifest>(join(first.runDir, 'manifest.json'));
+    expect(manifest.seed).toBe(5); // the run's seed wins over the option
+    expect(manifest.settings).toMatchObject({
+      targetGames: 450,
+      checkpointInterval: 100,
+      epsilon: 0.3,
+    });
+    expect(manifest.sessions.map((s) => [s.startGames, s.endGames, s.outcome])).toEqual([
+      [0, 200, 'completed'],
+      [200, 450, 'completed'],
+    ]);
+    const calls = second.factory.engines[0]!;
+    expect(calls.getState().games).toBe(450);
+    const logs = await readJsonLines(join(first.runDir, 'logs', 'train.jsonl'));
+    expect(logs.some((l) => l.event === 'seed_kept')).toBe(true);
+    // and a run opened from its manifest alone
+    const reopened = await TrainingManager.open(first.runDir, {
+      engineFactory: fakeEngineFactory(),
+      logEcho: false,
+    });
+    expect((await reopened.start({ targetGames: 500 })).gamesCompleted).toBe(500);
+    const resumed = await TrainingManager.resume({
+      runDir: first.runDir,
+      targetGames: 520,
+      engineFactory: fakeEngineFactory(),
+      logEcho: false,
+    });
+    expect(resumed).toMatchObject({ gamesCompleted: 520, sessionGames: 20 });
+    await expect(TrainingManager.open(join(dir, 'nothing'))).rejects.toSatisfy((e) =>
+      isTrainerError(e, 'RUN_NOT_FOUND'),
+    );
+  });
+
+  it('refuses a run directory with another model shape', async () => {
+    await manager().m.start({ targetGames: 50, checkpointInterval: 50 });
+    const other = manager({ stages: 2 });
+    await expect(other.m.start({ targetGames: 100 })).rejects.toSatisfy((e) =>
+      isTrainerError(e, 'RUN_MISMATCH'),
+    );
+    expect(other.m.state).toBe('idle');
+  });
+
+  it('configure() changes search, epsilon and learning rate between batches', async () => {
+    const { m, factory } = manager();
+    const seen: { epsilon?: number; depth?: number; lr?: number }[] = [];
+    const make = factory;
+    const original = make.engines;
+    m.on('state', () => {
+      const engine = original[0];
+      if (engine === undefined) return;
+      const train = engine.train.bind(engine);
+      engine.train = (options, onProgress) => {
+        seen.push({
+          epsilon: options.epsilon,
+          depth: options.search?.depth,
+          lr: options.learning?.learningRate,
+        });
+        return train(options, onProgress);
+      };
+    });
+    const run = m.start({ targetGames: 3_000, checkpointInterval: 1_000, callbackInterval: 20 });
+    await new Promise((r) => setTimeout(r, 30));
+    m.configure({ epsilon: 0.5, search: { depth: 3 }, learningRate: 0.01, logLevel: 'debug' });
+    await run;
+    expect(seen[0]).toEqual({ epsilon: 0.1, depth: 1, lr: 0.005 });
+    expect(seen.at(-1)).toEqual({ epsilon: 0.5, depth: 3, lr: 0.01 });
+    expect(() => m.configure({ epsilon: 2 })).toThrow(/epsilon:/);
+  });
+});
