@@ -21,7 +21,10 @@ describe('watchBatch', () => {
 
   it('progress keeps a slow batch alive', async () => {
     let settle!: (v: number) => void;
-    const w = watchBatch(new Promise<number>((r) => (settle = r)), {
+    const slow = new Promise<number>((r) => {
+      settle = r;
+    });
+    const w = watchBatch(slow, {
       stallMs: 60,
       stopGraceMs: 1_000,
     });
