@@ -29,10 +29,11 @@ pub struct Recorded {
 
 /// The offsets of a position's 46 weights under `stages` stages.
 pub fn position_offsets(position: &Position, stages: u32) -> PositionOffsets {
-    weight_offsets(
-        &Features::of(position),
-        stage_base(position.disc_count(), stages),
-    )
+    offsets_of(position, &Features::of(position), stages)
+}
+
+fn offsets_of(position: &Position, features: &Features, stages: u32) -> PositionOffsets {
+    weight_offsets(features, stage_base(position.disc_count(), stages))
 }
 
 /// Play game number `game` of a run seeded `seed`. None when `stop` was raised (the game is
@@ -52,6 +53,8 @@ pub fn play_game<W: WeightTable + ?Sized>(
     let limits = search.limits();
     let mut rng = Rng::for_game(seed, game);
     let mut pos = Position::initial();
+    // Kept up to date move by move (a pass changes no disc), instead of re-indexing every position.
+    let mut features = Features::of(&pos);
     let mut record = GameRecord {
         positions: Vec::with_capacity(60),
         moves: Vec::with_capacity(60),
@@ -71,16 +74,20 @@ pub fn play_game<W: WeightTable + ?Sized>(
             return None;
         }
         record.positions.push(pos);
-        offsets.push(position_offsets(&pos, stages));
+        offsets.push(offsets_of(&pos, &features, stages));
         let square = if rng.next_float() < epsilon {
             let count = moves.count_ones();
             let pick = rng.next_int(count) as usize;
             squares(moves).nth(pick).expect("pick < count")
         } else {
-            let best = searcher.run(weights, stages, &pos, &limits, stop).best_move;
+            let best = searcher
+                .run_with_features(weights, stages, &pos, &features, &limits, stop)
+                .best_move;
             u8::try_from(best).expect("a position with legal moves yields a move")
         };
         record.moves.push(square);
+        let flipped = pos.board().flips(usize::from(square));
+        features = features.after_move(pos.side(), usize::from(square), flipped);
         pos = pos.play(usize::from(square));
     }
     record.final_score = pos.final_score_black();

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use crate::board::Position;
 use crate::error::EngineResult;
 use crate::eval::{Model, WeightTable};
+use crate::features::Features;
 use context::Context;
 use root::Root;
 use tt::{EndEntry, MidEntry, Table};
@@ -97,6 +98,22 @@ impl Searcher {
         limits: &SearchLimits,
         stop: Option<&AtomicBool>,
     ) -> SearchResult {
+        let features = Features::of(position);
+        self.run_with_features(weights, stages, position, &features, limits, stop)
+    }
+
+    /// As `run`, with the position's feature indices already known (self-play keeps them
+    /// up to date move by move).
+    pub(crate) fn run_with_features<W: WeightTable + ?Sized>(
+        &mut self,
+        weights: &W,
+        stages: u32,
+        position: &Position,
+        features: &Features,
+        limits: &SearchLimits,
+        stop: Option<&AtomicBool>,
+    ) -> SearchResult {
+        debug_assert_eq!(*features, Features::of(position));
         let start = Instant::now();
         let deadline = limits.time_ms.map(|ms| start + Duration::from_millis(ms));
         let mut ctx = Context::new(weights, stages, limits.nodes, deadline, stop);
@@ -105,7 +122,7 @@ impl Searcher {
             end: &mut self.end,
             end_bytes: self.end_bytes,
         };
-        let mut result = root.search(&mut ctx, position, limits);
+        let mut result = root.search(&mut ctx, position, features, limits);
         result.nodes = ctx.nodes;
         result.time_ms = start.elapsed().as_secs_f64() * 1000.0;
         result

@@ -2,7 +2,7 @@
 //! and the feature indices, carried incrementally from parent to child.
 
 use super::context::Context;
-use crate::board::{Board, Color, Position};
+use crate::board::{Board, Color};
 use crate::eval::{evaluate_features, stage_base, WeightTable};
 use crate::features::Features;
 
@@ -14,14 +14,6 @@ pub struct Node {
 }
 
 impl Node {
-    pub fn new(position: &Position) -> Node {
-        Node {
-            board: position.board(),
-            side: position.side(),
-            features: Features::of(position),
-        }
-    }
-
     /// The child after a legal move at `square` flipping `flipped`.
     #[inline]
     pub fn child(&self, square: usize, flipped: u64) -> Node {

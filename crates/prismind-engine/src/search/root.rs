@@ -10,6 +10,7 @@ use super::node::Node;
 use super::tt::{EndEntry, MidEntry, Table};
 use crate::board::{legal_moves, squares, Position};
 use crate::eval::WeightTable;
+use crate::features::Features;
 
 struct RootMove {
     square: u8,
@@ -30,6 +31,7 @@ impl Root<'_> {
         &mut self,
         ctx: &mut Context<'_, W>,
         position: &Position,
+        features: &Features,
         limits: &SearchLimits,
     ) -> SearchResult {
         let moves = position.legal_moves();
@@ -44,14 +46,18 @@ impl Root<'_> {
                 );
             }
             // A forced pass: the opponent's search under the same limits, seen from our side.
-            let mut r = self.search(ctx, &position.pass(), limits);
+            let mut r = self.search(ctx, &position.pass(), features, limits);
             r.best_move = -1;
             r.score = -r.score;
             r.pv.clear();
             return r;
         }
 
-        let root = Node::new(position);
+        let root = Node {
+            board: position.board(),
+            side: position.side(),
+            features: *features,
+        };
         let sign = position.side().sign();
         let mut children: Vec<RootMove> = squares(moves)
             .map(|square| {
