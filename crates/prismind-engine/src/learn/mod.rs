@@ -18,4 +18,4 @@ pub(crate) use adam::Moments;
 pub(crate) use gradient::Gradient;
 pub(crate) use params::check as check_range;
 pub(crate) use selfplay::{play_game, Recorded};
-pub(crate) use td::td_update;
+pub(crate) use td::{position_values, td_update};

@@ -5,7 +5,7 @@ use super::adam::Moments;
 use super::gradient::Gradient;
 use super::params::TdParams;
 use super::selfplay::position_offsets;
-use super::td::td_update;
+use super::td::{position_values, td_update};
 use crate::board::{square_name, Color, Position};
 use crate::error::{err, EngineResult, ErrorCode};
 use crate::eval::Model;
@@ -85,6 +85,7 @@ pub fn learn_from_game(
     let final_score = pos.final_score_black();
     let mut gradient = Gradient::default();
     gradient.prepare(&offsets);
+    let values = position_values(model.weights(), &offsets);
     let (weights, adam_m, adam_v, counters) = model.parts_mut();
     let mut moments = Moments {
         adam_m,
@@ -94,7 +95,7 @@ pub fn learn_from_game(
     let resets = td_update(
         weights,
         &mut moments,
-        &offsets,
+        &values,
         f64::from(final_score),
         params,
         &mut gradient,

@@ -5,27 +5,18 @@
 use super::adam::{adam_step, Moments};
 use super::gradient::Gradient;
 use super::params::TdParams;
-use crate::eval::WeightsMut;
+use crate::eval::{WeightTable, WeightsMut};
 use crate::patterns::FEATURE_COUNT;
 
 /// The flat weight offsets of one recorded position, in feature order.
 pub type PositionOffsets = [u32; FEATURE_COUNT];
 
-/// One update from a game's positions (`positions[k]`: x_k's weight offsets, already grouped by
-/// `gradient.prepare(positions)`) and final score `z` (black minus white). Returns the NaN/Inf
-/// guard's resets.
-pub fn td_update<W: WeightsMut + ?Sized>(
-    weights: &mut W,
-    moments: &mut Moments<'_>,
+/// V_k = evaluate(x_k) for each recorded position, in f64 and feature order.
+pub fn position_values<W: WeightTable + ?Sized>(
+    weights: &W,
     positions: &[PositionOffsets],
-    z: f64,
-    params: &TdParams,
-    gradient: &mut Gradient,
-) -> u64 {
-    if positions.is_empty() {
-        return 0;
-    }
-    let values: Vec<f64> = positions
+) -> Vec<f64> {
+    positions
         .iter()
         .map(|offsets| {
             let mut sum = 0.0f64;
@@ -34,8 +25,24 @@ pub fn td_update<W: WeightsMut + ?Sized>(
             }
             sum
         })
-        .collect();
-    let errors = lambda_errors(&values, z, params.lambda);
+        .collect()
+}
+
+/// One update from a game whose positions were grouped by `gradient.prepare(positions)`, their
+/// values `values` (from `position_values`, with the weights as they are when the game ends) and
+/// the final score `z` (black minus white). Returns the NaN/Inf guard's resets.
+pub fn td_update<W: WeightsMut + ?Sized>(
+    weights: &mut W,
+    moments: &mut Moments<'_>,
+    values: &[f64],
+    z: f64,
+    params: &TdParams,
+    gradient: &mut Gradient,
+) -> u64 {
+    if values.is_empty() {
+        return 0;
+    }
+    let errors = lambda_errors(values, z, params.lambda);
     gradient.accumulate(&errors, FEATURE_COUNT);
     let (offsets, gradients, scratch) = gradient.parts();
     adam_step(weights, moments, offsets, gradients, params, scratch)

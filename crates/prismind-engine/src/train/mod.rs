@@ -2,10 +2,13 @@
 //! threads against one shared weight table, each finished game learned from at once.
 //!
 //! Update scheme: weights are shared as relaxed atomics (free to read on x86-64/AArch64, never torn);
-//! Adam's moments, the counters and the totals sit behind one mutex, and a game's whole update runs
-//! under it. Updates are therefore serialized and each is exactly the spec's; only which weights a
-//! concurrent search sees is timing-dependent. The lock is held for the update only (tens of
-//! microseconds against milliseconds of play), so it costs little; see the bench's numbers.
+//! Adam's moments, the counters and the totals sit behind one mutex. A finished game's values and
+//! gradient layout are computed without the lock; the λ-return errors, gradient sums and the Adam
+//! step run under it. Updates are therefore serialized and each is exactly the spec's; only which
+//! weights a concurrent search sees is timing-dependent. Lock-free (Hogwild) updates would race on
+//! m, v and the step counters and lose updates; the lock costs little because it is held about
+//! 20-30 µs per game against 150+ µs of play at depth 1 (`TrainStats::update_seconds` measures it,
+//! the bench reports it).
 
 mod options;
 mod stats;
@@ -22,7 +25,7 @@ use std::time::Instant;
 
 use crate::error::EngineResult;
 use crate::eval::{Model, SharedWeights, SharedWriter};
-use crate::learn::{play_game, td_update, Gradient, Moments, Recorded};
+use crate::learn::{play_game, position_values, td_update, Gradient, Moments, Recorded};
 use crate::search::Searcher;
 use stats::Totals;
 
@@ -144,8 +147,11 @@ impl<'a> Batch<'a, '_> {
     }
 
     fn learn(&self, game: u64, recorded: &Recorded, gradient: &mut Gradient) {
-        // Grouping the game's weights does not depend on the weights: done before taking the lock.
+        // Outside the lock: grouping the game's weights does not depend on them, and the values are
+        // taken with the weights as they are when the game ends (the spec's rule; with one thread
+        // nothing can change them before the update).
         gradient.prepare(&recorded.offsets);
+        let values = position_values(self.weights, &recorded.offsets);
         let mut guard = self.lock();
         let learner = &mut *guard;
         let options = self.options;
@@ -155,7 +161,7 @@ impl<'a> Batch<'a, '_> {
             td_update(
                 &mut SharedWriter(self.weights),
                 &mut learner.moments,
-                &recorded.offsets,
+                &values,
                 z,
                 &options.learning,
                 gradient,
