@@ -104,16 +104,12 @@ export function runBatch(
     }
     if (!finished) break;
     const z = tools.game.finalScoreBlack();
+    // Grouping the game's weights does not read them: done before taking the lock.
+    tools.learner.prepare(tools.game.offs, tools.game.recorded);
     acquireLock(control, msg.id);
     try {
       if (hooks.crashAtGame === number) process.exit(70);
-      const resets = tools.learner.update(
-        model,
-        tools.game.offs,
-        tools.game.recorded,
-        z,
-        options.learning,
-      );
+      const resets = tools.learner.apply(model, z, options.learning);
       model.counters[C_GAMES] = model.counters[C_GAMES]! + 1;
       stats[S_LEARNED] = stats[S_LEARNED]! + 1;
       const winner = z > 0 ? S_BLACK_WINS : z < 0 ? S_WHITE_WINS : S_DRAWS;

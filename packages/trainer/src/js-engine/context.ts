@@ -8,8 +8,8 @@ const POLL_INTERVAL = 1024;
 
 export class SearchContext {
   nodes = 0;
-  nodeLimit = Number.POSITIVE_INFINITY;
-  deadline = Number.POSITIVE_INFINITY;
+  nodeLimit: number = Number.POSITIVE_INFINITY;
+  deadline: number = Number.POSITIVE_INFINITY;
   /** Shared flag array (worker_threads): element `stopIndex` non-zero means stop. */
   stop: Int32Array | null = null;
   stopIndex = 0;

@@ -17,10 +17,10 @@ import { MAX_POSITIONS } from './td';
  * needs: per recorded position (board before a move), its 46 weight offsets.
  */
 export class GameState {
-  pLo = START_P_LO;
-  pHi = START_P_HI;
-  oLo = START_O_LO;
-  oHi = START_O_HI;
+  pLo: number = START_P_LO;
+  pHi: number = START_P_HI;
+  oLo: number = START_O_LO;
+  oHi: number = START_O_HI;
   black = true;
   readonly feats: Int32Array = new Int32Array(46);
   /** Legal moves of the side to move (after legalMoves()). */

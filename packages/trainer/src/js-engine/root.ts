@@ -44,11 +44,13 @@ export class Searcher {
   readonly stack: SearchStack = new SearchStack();
   readonly mid: Midgame;
   readonly end: Endgame;
-  /** Root children in root order (static order): square, board, features, static value. */
+  /** Root children by slot (ascending squares): square, board, features, static value. */
   private readonly rootSq = new Int32Array(64);
   private readonly rootBoard = new Int32Array(4 * 64);
   private readonly rootFeats = new Int32Array(46 * 64);
   private readonly rootStatic = new Float64Array(64);
+  /** Slots in static root order. */
+  private readonly rootOrder = new Int32Array(64);
   private rootCount = 0;
   private rootBlack = 1;
 
@@ -124,12 +126,17 @@ export class Searcher {
     return this.deepen(limits, empties, wantPv);
   }
 
-  /** Root children with their static values, sorted into the static root order. */
+  /**
+   * Root children in ascending squares (slot i: square, board, features, static value) and the
+   * static root order over slots: descending value, equal values keeping ascending squares.
+   */
   private buildChildren(mLo: number, mHi: number): void {
     const st = this.stack;
     const sign = st.black[0] === 1 ? 1 : -1;
     this.rootBlack = st.black[0]!;
     const flips = st.flips;
+    const board = st.board;
+    const { rootSq, rootStatic, rootBoard, rootOrder } = this;
     let n = 0;
     let bits = mLo;
     let off = 0;
@@ -141,29 +148,25 @@ export class Searcher {
         st.genFlips(0, sq);
         st.makeChild(0, sq, flips[0]!, flips[1]!, true);
         const value = sign * this.mid.evalAt(1);
-        // Insert by descending value; equal values keep ascending squares (stable).
+        rootSq[n] = sq;
+        rootStatic[n] = value;
+        rootBoard[n * 4] = board[4]!;
+        rootBoard[n * 4 + 1] = board[5]!;
+        rootBoard[n * 4 + 2] = board[6]!;
+        rootBoard[n * 4 + 3] = board[7]!;
+        copy46(st.feats, 46, this.rootFeats, n * 46);
         let j = n;
-        while (j > 0 && this.rootStatic[j - 1]! < value) {
-          this.moveChild(j - 1, j);
+        while (j > 0 && rootStatic[rootOrder[j - 1]!]! < value) {
+          rootOrder[j] = rootOrder[j - 1]!;
           j--;
         }
-        this.rootSq[j] = sq;
-        this.rootStatic[j] = value;
-        this.rootBoard.set(st.board.subarray(4, 8), j * 4);
-        copy46(st.feats, 46, this.rootFeats, j * 46);
+        rootOrder[j] = n;
         n++;
       }
       bits = mHi;
       off = 32;
     }
     this.rootCount = n;
-  }
-
-  private moveChild(from: number, to: number): void {
-    this.rootSq[to] = this.rootSq[from]!;
-    this.rootStatic[to] = this.rootStatic[from]!;
-    this.rootBoard.copyWithin(to * 4, from * 4, from * 4 + 4);
-    this.rootFeats.copyWithin(to * 46, from * 46, from * 46 + 46);
   }
 
   /** Put root child `i` at ply 1 of the stack. */
@@ -212,14 +215,14 @@ export class Searcher {
 
   /**
    * One full-width iteration in root order (`first`, the previous best, then the static order);
-   * returns the index of the best child (its value in lastValue), or -1 when interrupted.
+   * returns the slot of the best child (its value in lastValue), or -1 when interrupted.
    */
   private iterate(depth: number, first: number): number {
     const ctx = this.ctx;
     let best = -1;
     let alpha = Number.NEGATIVE_INFINITY;
     for (let k = first < 0 ? 0 : -1; k < this.rootCount; k++) {
-      const i = k < 0 ? first : k;
+      const i = k < 0 ? first : this.rootOrder[k]!;
       if (k >= 0 && i === first) continue;
       let value: number;
       if (depth === 1) {
@@ -264,7 +267,8 @@ export class Searcher {
     const solver = this.end;
     let best = -1;
     let alpha = 0;
-    for (let i = 0; i < this.rootCount; i++) {
+    for (let k = 0; k < this.rootCount; k++) {
+      const i = this.rootOrder[k]!;
       this.loadChild(i);
       let value: number;
       if (best < 0) {

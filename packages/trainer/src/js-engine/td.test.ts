@@ -95,7 +95,8 @@ describe('TD(λ) update', () => {
     ] as const) {
       const moves = randomGame(seed);
       replayGame(game, moves, stageBaseTable(1));
-      learner.gradient(weights, game.offs, game.recorded, game.finalScoreBlack(), lambda);
+      learner.prepare(game.offs, game.recorded);
+      learner.gradient(weights, game.finalScoreBlack(), lambda);
       const ref = referenceGradient(moves, weights, lambda);
       expect(learner.touchedCount).toBe(ref.touched.size);
       let worst = 0;

@@ -36,44 +36,59 @@ export class TdLearner {
   readonly touched: Int32Array = new Int32Array(MAX_TOUCHED);
   readonly grad: Float64Array = new Float64Array(MAX_TOUCHED);
   touchedCount = 0;
+  /** For term 46 k + f (position k, feature f): its entry in touched/grad. */
+  private readonly termEntry = new Int32Array(MAX_TOUCHED);
+  private offs: Int32Array = new Int32Array(0);
+  private count = 0;
   /** V_k and E_k of the last game. */
   readonly values: Float64Array = new Float64Array(MAX_POSITIONS);
   readonly errors: Float64Array = new Float64Array(MAX_POSITIONS);
+  /** Gathered w, m, v of the touched weights (the Adam step's first pass). */
+  private readonly gw = new Float32Array(MAX_TOUCHED);
+  private readonly gm = new Float32Array(MAX_TOUCHED);
+  private readonly gv = new Float32Array(MAX_TOUCHED);
 
   /**
-   * The gradient of one game into touched/grad (touchedCount entries): V_k with the current
-   * weights, δ_k, the λ-return errors E_k (backward), then g[offset] += −E_k for k = 0..T−1,
-   * f = 0..45 in order.
+   * Group a game's weight offsets (positions 0..count-1, 46 each): the distinct offsets in
+   * first-touch order and, per term, its entry. This does not read the weights, so training does
+   * it before taking the update lock. `offs` is kept (not copied) until the update.
    */
-  gradient(
-    weights: Float32Array,
-    offs: Int32Array,
-    count: number,
-    z: number,
-    lambda: number,
-  ): void {
-    this.clearTable();
-    const values = this.values;
-    const errors = this.errors;
+  prepare(offs: Int32Array, count: number): void {
+    this.keys.fill(0);
+    this.touchedCount = 0;
+    this.offs = offs;
+    this.count = count;
+    const terms = count * 46;
+    for (let j = 0; j < terms; j++) this.termEntry[j] = this.entry(offs[j]!);
+  }
+
+  /**
+   * The gradient of the prepared game into touched/grad (touchedCount entries): V_k with the
+   * current weights, the λ-return errors E_k (backward: E_{T-1} = z − V_{T-1}, E_k = (V_{k+1} −
+   * V_k) + λ E_{k+1}), then g[offset] += −E_k for k = 0..T−1, f = 0..45 in order, from 0.
+   */
+  gradient(weights: Float32Array, z: number, lambda: number): void {
+    const offs = this.offs;
+    const count = this.count;
+    const { values, errors, grad, termEntry } = this;
     for (let k = 0; k < count; k++) {
       let sum = 0;
       const at = k * 46;
       for (let f = 0; f < 46; f++) sum += weights[offs[at + f]!]!;
       values[k] = sum;
     }
-    // E_{T-1} = δ_{T-1} = z − V_{T-1};  E_k = δ_k + λ E_{k+1} with δ_k = V_{k+1} − V_k.
     let next = z - values[count - 1]!;
     errors[count - 1] = next;
     for (let k = count - 2; k >= 0; k--) {
       next = values[k + 1]! - values[k]! + lambda * next;
       errors[k] = next;
     }
-    const grad = this.grad;
+    grad.fill(0, 0, this.touchedCount);
     for (let k = 0; k < count; k++) {
       const term = -errors[k]!;
       const at = k * 46;
       for (let f = 0; f < 46; f++) {
-        const i = this.entry(offs[at + f]!);
+        const i = termEntry[at + f]!;
         grad[i] = grad[i]! + term;
       }
     }
@@ -92,6 +107,21 @@ export class TdLearner {
     c[C_BETA1_POWER] = beta1Power;
     c[C_BETA2_POWER] = beta2Power;
     const { weights, adamM, adamV } = target;
+    const touched = this.touched;
+    const grad = this.grad;
+    const gw = this.gw;
+    const gm = this.gm;
+    const gv = this.gv;
+    const n = this.touchedCount;
+    // Gather first: a loop that only loads keeps many cache misses in flight (the arrays are 20 MB
+    // each and the touched weights scattered); the arithmetic then runs on data in cache. This
+    // measured about twice as fast as one fused loop.
+    for (let i = 0; i < n; i++) {
+      const o = touched[i]!;
+      gw[i] = weights[o]!;
+      gm[i] = adamM[o]!;
+      gv[i] = adamV[o]!;
+    }
     const b1 = p.beta1;
     const b2 = p.beta2;
     const oneMinusB1 = 1 - b1;
@@ -101,14 +131,14 @@ export class TdLearner {
     const lr = p.learningRate;
     const eps = p.adamEpsilon;
     let resets = 0;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const o = this.touched[i]!;
-      const g = this.grad[i]!;
-      const m = Math.fround(b1 * adamM[o]! + oneMinusB1 * g);
-      const v = Math.fround(b2 * adamV[o]! + oneMinusB2 * (g * g));
+    for (let i = 0; i < n; i++) {
+      const g = grad[i]!;
+      const m = Math.fround(b1 * gm[i]! + oneMinusB1 * g);
+      const v = Math.fround(b2 * gv[i]! + oneMinusB2 * (g * g));
       const mHat = m / c1;
       const vHat = v / c2;
-      const w = Math.fround(weights[o]! - (lr * mHat) / (Math.sqrt(vHat) + eps));
+      const w = Math.fround(gw[i]! - (lr * mHat) / (Math.sqrt(vHat) + eps));
+      const o = touched[i]!;
       // x - x is NaN exactly when x is NaN or ±Infinity.
       if (w - w !== 0 || m - m !== 0 || v - v !== 0) {
         weights[o] = 0;
@@ -124,13 +154,19 @@ export class TdLearner {
     return resets;
   }
 
-  /** gradient then adam: the whole update of one game. Returns the resets. */
-  update(target: TdTarget, offs: Int32Array, count: number, z: number, p: LearningParams): number {
-    this.gradient(target.weights, offs, count, z, p.lambda);
+  /** gradient then adam on the prepared game: what runs under the update lock. */
+  apply(target: TdTarget, z: number, p: LearningParams): number {
+    this.gradient(target.weights, z, p.lambda);
     return this.adam(target, p);
   }
 
-  /** The gradient entry of `offset`, created (at 0) on first touch. */
+  /** prepare, gradient, adam: the whole update of one game. Returns the resets. */
+  update(target: TdTarget, offs: Int32Array, count: number, z: number, p: LearningParams): number {
+    this.prepare(offs, count);
+    return this.apply(target, z, p);
+  }
+
+  /** The gradient entry of `offset`, created on first touch. */
   private entry(offset: number): number {
     const keys = this.keys;
     const key = offset + 1;
@@ -143,15 +179,9 @@ export class TdLearner {
         keys[h] = key;
         this.slot[h] = i;
         this.touched[i] = offset;
-        this.grad[i] = 0;
         return i;
       }
       h = (h + 1) & (HASH_SIZE - 1);
     }
-  }
-
-  private clearTable(): void {
-    this.keys.fill(0);
-    this.touchedCount = 0;
   }
 }
