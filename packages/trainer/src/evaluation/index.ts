@@ -1,0 +1,36 @@
+// The evaluation gauntlet: players, openings, matches, the Othello League score, SPRT, statistics.
+export { AlphaBeta, WIN_SCALE } from './alphabeta';
+export type { BoardEvaluator } from './alphabeta';
+export { bestChildMove, enginePlayer, onePlyPlayer } from './engine-player';
+export type { EnginePlayerOptions } from './engine-player';
+export { formatGauntlet } from './format';
+export { playGame } from './game';
+export type { PlayedGame } from './game';
+export { DEFAULT_THRESHOLDS, baselineOpponents, runGauntlet } from './gauntlet';
+export type { GauntletMatch, GauntletOptions, GauntletResult } from './gauntlet';
+export { leagueScore } from './league';
+export type { LeagueOptions, LeagueResult } from './league';
+export { runMatch } from './match';
+export type { MatchGame, MatchOptions, MatchResult } from './match';
+export { standardOpenings } from './openings';
+export type { Opening } from './openings';
+export { epsilonPlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
+export type { GamePlayer, WpcPlayerOptions } from './players';
+export { SPRT_PRIOR, sprtBounds, sprtLlr, sprtStatus } from './sprt';
+export type { SprtDecision, SprtOptions, SprtState } from './sprt';
+export { sprtMatch } from './sprt-match';
+export type { SprtMatchOptions } from './sprt-match';
+export {
+  Z95,
+  eloFromScore,
+  eloInterval,
+  eloStandardError,
+  meanInterval,
+  scoreFromElo,
+  scoreInterval,
+  scoreOf,
+  scoreStandardError,
+  wilsonInterval,
+} from './stats';
+export type { Interval, Wdl } from './stats';
+export { WPC_TABLE, wpcEvaluator, wpcValue } from './wpc';
