@@ -32,7 +32,7 @@ export class WorkerPool {
     const worker = new Worker(script.script, {
       eval: script.evalCode,
       workerData: { ttBytes: this.ttBytes },
-      ...(script.execArgv ? { execArgv: script.execArgv } : {}),
+      execArgv: script.execArgv,
     });
     worker.unref();
     worker.once('exit', () => {

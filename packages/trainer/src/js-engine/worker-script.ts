@@ -12,8 +12,28 @@ export interface WorkerScript {
   /** A file URL, or the bootstrap's source code when `evalCode` is true. */
   script: URL | string;
   evalCode: boolean;
-  /** undefined: inherit the parent's execArgv (Node's default). */
-  execArgv: string[] | undefined;
+  execArgv: string[];
+}
+
+/** Options that take the next argument as their value. */
+const WITH_VALUE = new Set(['-e', '--eval', '-p', '--print', '--input-type']);
+
+/**
+ * The parent's execArgv minus what only makes sense for a main script (`node -e code`,
+ * `--input-type=module`, ...): a worker started with those fails to boot.
+ */
+export function inheritableExecArgv(parent: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const arg = parent[i]!;
+    if (WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (/^(--eval|--print|--input-type)=/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 export function workerScript(moduleUrl: string = import.meta.url): WorkerScript {
@@ -30,6 +50,6 @@ export function workerScript(moduleUrl: string = import.meta.url): WorkerScript 
   return {
     script: new URL(`./js-engine-worker.${ext}`, moduleUrl),
     evalCode: false,
-    execArgv: undefined,
+    execArgv: inheritableExecArgv(process.execArgv),
   };
 }
