@@ -315,3 +315,6 @@ pub struct StateJs {
     pub beta2_power: f64,
     pub games: f64,
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use prismind_engine::{Model, Searcher};
 
-use crate::error::{coded, ENGINE_DISPOSED, TRAINING_BUSY};
+use crate::error::{Failure, Outcome, ENGINE_DISPOSED, TRAINING_BUSY};
 
 enum Slot {
     Ready(Arc<Model>),
@@ -47,7 +47,7 @@ impl Core {
     }
 
     /// Run a quick read of the model (on the JS thread).
-    pub fn read<T>(&self, what: &str, f: impl FnOnce(&Model) -> T) -> napi::Result<T> {
+    pub fn read<T>(&self, what: &str, f: impl FnOnce(&Model) -> T) -> Outcome<T> {
         match &*self.slot() {
             Slot::Ready(model) => Ok(f(model)),
             other => Err(unavailable(other, what)),
@@ -55,7 +55,7 @@ impl Core {
     }
 
     /// The model as it is now, for a search that runs without the lock.
-    pub fn snapshot(&self, what: &str) -> napi::Result<Arc<Model>> {
+    pub fn snapshot(&self, what: &str) -> Outcome<Arc<Model>> {
         match &*self.slot() {
             Slot::Ready(model) => Ok(Arc::clone(model)),
             other => Err(unavailable(other, what)),
@@ -63,7 +63,7 @@ impl Core {
     }
 
     /// Change the model (copying it first if a search still holds a snapshot).
-    pub fn write<T>(&self, what: &str, f: impl FnOnce(&mut Model) -> T) -> napi::Result<T> {
+    pub fn write<T>(&self, what: &str, f: impl FnOnce(&mut Model) -> T) -> Outcome<T> {
         match &mut *self.slot() {
             Slot::Ready(model) => Ok(f(Arc::make_mut(model))),
             other => Err(unavailable(other, what)),
@@ -76,7 +76,7 @@ impl Core {
         what: &str,
         in_place: impl FnOnce(&mut Model) -> Result<(), E>,
         fresh: impl FnOnce() -> Result<Model, E>,
-    ) -> napi::Result<Result<(), E>> {
+    ) -> Outcome<Result<(), E>> {
         match &mut *self.slot() {
             Slot::Ready(model) => Ok(match Arc::get_mut(model) {
                 Some(model) => in_place(model),
@@ -87,7 +87,7 @@ impl Core {
     }
 
     /// Take the model out for a training batch; the lease gives it back when dropped.
-    pub fn lease(self: &Arc<Self>) -> napi::Result<Lease> {
+    pub fn lease(self: &Arc<Self>) -> Outcome<Lease> {
         let mut slot = self.slot();
         match std::mem::replace(&mut *slot, Slot::Training) {
             Slot::Ready(model) => {
@@ -151,15 +151,15 @@ impl Core {
     }
 }
 
-fn unavailable(slot: &Slot, what: &str) -> napi::Error {
+fn unavailable(slot: &Slot, what: &str) -> Failure {
     match slot {
-        Slot::Training => coded(
+        Slot::Training => Failure::new(
             TRAINING_BUSY,
             format!(
                 "cannot {what} while a training batch is running; await train() (requestStop() ends it within 100 ms)"
             ),
         ),
-        _ => coded(
+        _ => Failure::new(
             ENGINE_DISPOSED,
             format!("cannot {what}: the engine was disposed; create a new one"),
         ),
@@ -188,3 +188,6 @@ impl Drop for Lease {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

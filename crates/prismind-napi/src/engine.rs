@@ -23,7 +23,7 @@ use crate::convert::{
     StateMetaJs, TrainOptionsJs, TrainProgressJs, TrainRequest,
 };
 use crate::core::Core;
-use crate::error::{engine_error, guard};
+use crate::error::{boundary, Outcome};
 use crate::tasks::{search_impl, SearchTask, TrainTask};
 
 #[napi]
@@ -36,8 +36,8 @@ impl NativeEngine {
     /// A fresh model (all zeros) with `stages` stages; searches use `ttBytes` of transposition table.
     #[napi(constructor)]
     pub fn new(stages: u32, tt_bytes: f64) -> napi::Result<Self> {
-        guard("new NativeEngine", || {
-            let model = Model::new(stages).map_err(engine_error)?;
+        boundary("new NativeEngine", || {
+            let model = Model::new(stages)?;
             let tt_bytes = if tt_bytes.is_finite() && tt_bytes >= 64.0 {
                 tt_bytes.min(u32::MAX as f64) as usize
             } else {
@@ -52,13 +52,13 @@ impl NativeEngine {
     /// The model's stage count.
     #[napi]
     pub fn stages(&self) -> napi::Result<u32> {
-        self.core.read("read the stage count", Model::stages)
+        Ok(self.core.read("read the stage count", Model::stages)?)
     }
 
     /// Static evaluation in discs, black's view.
     #[napi]
     pub fn evaluate(&self, cells: Uint8ArraySlice, player: u32) -> napi::Result<f64> {
-        guard("evaluate", || {
+        boundary("evaluate", || {
             let position = position(&cells, player)?;
             self.core
                 .read("evaluate", |model| model.evaluate(&position))
@@ -72,23 +72,23 @@ impl NativeEngine {
         cells: Uint8ArraySlice,
         players: Uint8ArraySlice,
     ) -> napi::Result<Float64Array> {
-        guard("evaluateBatch", || {
+        boundary("evaluateBatch", || {
             if cells.len() != 64 * players.len() {
-                return Err(engine_error(EngineError::new(
+                return Err(EngineError::new(
                     ErrorCode::InvalidBoard,
                     format!(
                         "cells has {} values for {} players; expected 64 per position",
                         cells.len(),
                         players.len()
                     ),
-                )));
+                )
+                .into());
             }
             let positions = cells
                 .chunks_exact(64)
                 .zip(players.iter())
                 .map(|(c, &p)| Position::from_cells(c, p))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(engine_error)?;
+                .collect::<Result<Vec<_>, _>>()?;
             self.core.read("evaluate", |model| {
                 Float64Array::new(positions.iter().map(|p| model.evaluate(p)).collect())
             })
@@ -98,7 +98,7 @@ impl NativeEngine {
     /// The 46 feature indices (base 3) in feature order.
     #[napi]
     pub fn feature_indices(&self, cells: Uint8ArraySlice) -> napi::Result<Uint32Array> {
-        guard("featureIndices", || {
+        boundary("featureIndices", || {
             let position = position(&cells, 1)?;
             let features = Features::of(&position);
             Ok(Uint32Array::new(
@@ -110,11 +110,11 @@ impl NativeEngine {
     /// One weight by shape (0..10), stage and base-3 index.
     #[napi]
     pub fn get_weight(&self, shape: u32, stage: u32, index: u32) -> napi::Result<f64> {
-        guard("getWeight", || {
-            self.core
-                .read("getWeight", |model| model.get_weight(shape, stage, index))?
-                .map(f64::from)
-                .map_err(engine_error)
+        boundary("getWeight", || {
+            let weight = self
+                .core
+                .read("getWeight", |model| model.get_weight(shape, stage, index))??;
+            Ok(f64::from(weight))
         })
     }
 
@@ -126,9 +126,9 @@ impl NativeEngine {
         player: u32,
         limits: SearchLimitsJs,
     ) -> napi::Result<AsyncTask<SearchTask>> {
-        guard("search", || {
+        boundary("search", || {
             let position = position(&cells, player)?;
-            let limits = SearchLimits::try_from(&limits).map_err(engine_error)?;
+            let limits = SearchLimits::try_from(&limits)?;
             Ok(AsyncTask::new(SearchTask {
                 core: Arc::clone(&self.core),
                 model: self.core.snapshot("search")?,
@@ -146,11 +146,11 @@ impl NativeEngine {
         player: u32,
         limits: SearchLimitsJs,
     ) -> napi::Result<SearchResultJs> {
-        guard("searchSync", || {
+        boundary("searchSync", || {
             let position = position(&cells, player)?;
-            let limits = SearchLimits::try_from(&limits).map_err(engine_error)?;
+            let limits = SearchLimits::try_from(&limits)?;
             let model = self.core.snapshot("search")?;
-            search_impl(&self.core, &model, &position, &limits).map(SearchResultJs::from)
+            Ok(search_impl(&self.core, &model, &position, &limits)?.into())
         })
     }
 
@@ -165,15 +165,14 @@ impl NativeEngine {
             ThreadsafeFunction<TrainProgressJs, (), TrainProgressJs, Status, false>,
         >,
     ) -> napi::Result<AsyncTask<TrainTask>> {
-        guard("train", || {
+        boundary("train", || {
             let options = TrainOptions::try_from(TrainRequest {
                 options: &options,
                 tt_bytes: self
                     .core
                     .tt_bytes
                     .min(prismind_engine::DEFAULT_TRAIN_TT_BYTES),
-            })
-            .map_err(engine_error)?;
+            })?;
             let lease = self.core.lease()?;
             Ok(AsyncTask::new(TrainTask {
                 lease: Some(lease),
@@ -201,22 +200,20 @@ impl NativeEngine {
         moves: Float64ArraySlice,
         params: LearningParamsJs,
     ) -> napi::Result<LearnOutcomeJs> {
-        guard("learnFromGame", || {
-            let params = TdParams::try_from(&params).map_err(engine_error)?;
+        boundary("learnFromGame", || {
+            let params = TdParams::try_from(&params)?;
             let squares = Squares::from_numbers(&moves);
-            self.core
-                .write("learnFromGame", |model| {
-                    learn_from_game(model, &squares.values, &params)
-                })?
-                .map(LearnOutcomeJs::from)
-                .map_err(|e| engine_error(squares.explain(e)))
+            let learned = self.core.write("learnFromGame", |model| {
+                learn_from_game(model, &squares.values, &params)
+            })?;
+            Ok(learned.map_err(|e| squares.explain(e))?.into())
         })
     }
 
     /// A copy of the whole model: each array one memcpy into memory JavaScript then owns.
     #[napi]
     pub fn get_state(&self) -> napi::Result<StateJs> {
-        guard("getState", || {
+        boundary("getState", || {
             self.core.read("getState", |model| {
                 let counters = model.counters();
                 StateJs {
@@ -244,9 +241,8 @@ impl NativeEngine {
         adam_m: Float32ArraySlice,
         adam_v: Float32ArraySlice,
     ) -> napi::Result<()> {
-        guard("setState", || {
-            let StateMeta { stages, counters } =
-                StateMeta::try_from(&meta).map_err(engine_error)?;
+        boundary("setState", || {
+            let StateMeta { stages, counters } = StateMeta::try_from(&meta)?;
             let state = ModelStateRef {
                 pattern_set: &meta.pattern_set,
                 stages,
@@ -255,22 +251,21 @@ impl NativeEngine {
                 adam_v: &adam_v,
                 counters,
             };
-            self.core
-                .replace(
-                    "setState",
-                    |model| model.load_state(state),
-                    || {
-                        Model::from_state(ModelState {
-                            pattern_set: meta.pattern_set.clone(),
-                            stages,
-                            weights: weights.to_vec(),
-                            adam_m: adam_m.to_vec(),
-                            adam_v: adam_v.to_vec(),
-                            counters,
-                        })
-                    },
-                )?
-                .map_err(engine_error)
+            self.core.replace(
+                "setState",
+                |model| model.load_state(state),
+                || {
+                    Model::from_state(ModelState {
+                        pattern_set: meta.pattern_set.clone(),
+                        stages,
+                        weights: weights.to_vec(),
+                        adam_m: adam_m.to_vec(),
+                        adam_v: adam_v.to_vec(),
+                        counters,
+                    })
+                },
+            )??;
+            Ok(())
         })
     }
 
@@ -283,9 +278,9 @@ impl NativeEngine {
 }
 
 /// A position from validated-looking input; the engine checks it again in full.
-fn position(cells: &[u8], player: u32) -> napi::Result<Position> {
+fn position(cells: &[u8], player: u32) -> Outcome<Position> {
     let player = u8::try_from(player).unwrap_or(u8::MAX);
-    Position::from_cells(cells, player).map_err(engine_error)
+    Ok(Position::from_cells(cells, player)?)
 }
 
 /// A move list from JS numbers. Values that are not integers (NaN, 1.5, 1e12) cannot reach the
@@ -344,3 +339,6 @@ fn js_number(x: f64) -> String {
         x.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,10 +25,11 @@ pub fn version() -> String {
 #[napi(ts_return_type = "Promise<number>")]
 pub fn perft(depth: u32) -> napi::Result<AsyncTask<tasks::PerftTask>> {
     if !(1..=20).contains(&depth) {
-        return Err(error::coded(
-            "INVALID_OPTIONS",
+        return Err(error::Failure::new(
+            error::INVALID_OPTIONS,
             format!("perft depth is {depth}; expected 1..20"),
-        ));
+        )
+        .into());
     }
     Ok(AsyncTask::new(tasks::PerftTask {
         board: Position::initial().board(),
@@ -40,7 +41,7 @@ pub fn perft(depth: u32) -> napi::Result<AsyncTask<tasks::PerftTask>> {
 /// becomes an ENGINE_FAILURE error instead of taking Node down.
 #[napi]
 pub fn panic_for_testing() -> napi::Result<()> {
-    error::guard("panicForTesting", || {
+    error::boundary("panicForTesting", || {
         panic!("deliberate panic (panicForTesting)")
     })
 }

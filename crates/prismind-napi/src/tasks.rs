@@ -14,7 +14,7 @@ use prismind_engine::{
 
 use crate::convert::{SearchResultJs, TrainProgressJs, TrainStatsJs};
 use crate::core::{Core, Lease};
-use crate::error::{coded, engine_error, guard, ENGINE_FAILURE};
+use crate::error::{boundary, Failure, Outcome, ENGINE_FAILURE};
 
 /// The progress callback as it crosses threads: called without blocking (the queue is unbounded,
 /// and a call the JS side cannot take any more is dropped, never waited for).
@@ -26,11 +26,9 @@ pub fn search_impl(
     model: &Model,
     position: &Position,
     limits: &SearchLimits,
-) -> napi::Result<SearchResult> {
+) -> Outcome<SearchResult> {
     let mut searcher = core.take_searcher();
-    let result = searcher
-        .search_with_stop(model, position, limits, Some(&core.abort))
-        .map_err(engine_error)?;
+    let result = searcher.search_with_stop(model, position, limits, Some(&core.abort))?;
     core.return_searcher(searcher);
     Ok(result)
 }
@@ -47,7 +45,7 @@ impl Task for SearchTask {
     type JsValue = SearchResultJs;
 
     fn compute(&mut self) -> napi::Result<SearchResult> {
-        guard("search", || {
+        boundary("search", || {
             search_impl(&self.core, &self.model, &self.position, &self.limits)
         })
     }
@@ -64,9 +62,9 @@ pub struct TrainTask {
 }
 
 impl TrainTask {
-    fn run(&mut self) -> napi::Result<TrainStats> {
+    fn run(&mut self) -> Outcome<TrainStats> {
         let Some(lease) = self.lease.as_mut() else {
-            return Err(coded(ENGINE_FAILURE, "the training task ran twice"));
+            return Err(Failure::new(ENGINE_FAILURE, "the training task ran twice"));
         };
         let progress = self.progress.as_ref();
         let report = |p: &TrainProgress| {
@@ -77,7 +75,7 @@ impl TrainTask {
             }
         };
         let (model, stop) = lease.parts();
-        train(model, &self.options, stop, &report).map_err(engine_error)
+        Ok(train(model, &self.options, stop, &report)?)
     }
 }
 
@@ -86,7 +84,7 @@ impl Task for TrainTask {
     type JsValue = TrainStatsJs;
 
     fn compute(&mut self) -> napi::Result<TrainStats> {
-        let result = guard("train", || self.run());
+        let result = boundary("train", || self.run());
         // Hand the model back before the promise settles, so JS can use it at once; also drop
         // the progress function so the event loop is not held by it.
         self.lease = None;
@@ -109,7 +107,7 @@ impl Task for PerftTask {
     type JsValue = f64;
 
     fn compute(&mut self) -> napi::Result<u64> {
-        guard("perft", || Ok(perft(self.board, self.depth)))
+        boundary("perft", || Ok(perft(self.board, self.depth)))
     }
 
     fn resolve(&mut self, _env: Env, output: u64) -> napi::Result<f64> {
@@ -125,7 +123,7 @@ impl Task for PanicTask {
     type JsValue = ();
 
     fn compute(&mut self) -> napi::Result<()> {
-        guard("panicForTesting", || {
+        boundary("panicForTesting", || {
             panic!("deliberate panic (panicForTesting)")
         })
     }
