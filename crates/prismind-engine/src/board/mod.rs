@@ -9,7 +9,7 @@ mod symmetry;
 mod tests;
 
 pub use cells::square_name;
-pub use moves::{flips, legal_moves};
+pub use moves::{adjacent, flips, legal_moves};
 pub use symmetry::{symmetry_bits, symmetry_square};
 
 /// A disc colour and a player: 1 black, 2 white (the contract's numbering).

@@ -81,6 +81,35 @@ const fn build_rays() -> Rays {
 
 static RAYS: Rays = build_rays();
 
+const fn build_adjacent() -> [u64; 64] {
+    let mut table = [0u64; 64];
+    let mut s = 0;
+    while s < 64 {
+        let mut d = 0;
+        while d < 4 {
+            // The first square of each ray is the neighbour in that direction.
+            let up = RAYS.up[d][s];
+            let down = RAYS.down[d][s];
+            table[s] |= up & up.wrapping_neg();
+            if down != 0 {
+                table[s] |= 1u64 << (63 - down.leading_zeros());
+            }
+            d += 1;
+        }
+        s += 1;
+    }
+    table
+}
+
+static ADJACENT: [u64; 64] = build_adjacent();
+
+/// The up-to-8 squares around `square`. A move there can flip only if one of them holds an
+/// opponent disc: a one-instruction test that spares most `flips` calls on hopeless squares.
+#[inline(always)]
+pub fn adjacent(square: usize) -> u64 {
+    ADJACENT[square]
+}
+
 /// Discs flipped when the player `p` plays `square` against `o` (0 when the move flips nothing,
 /// i.e. is illegal; the square itself is not included).
 #[inline]

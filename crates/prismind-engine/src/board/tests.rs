@@ -206,3 +206,20 @@ fn square_names() {
     assert_eq!(square_name(63), "h8");
     assert_eq!(square_name(19), "d3");
 }
+
+#[test]
+fn adjacent_squares() {
+    assert_eq!(adjacent(0), (1 << 1) | (1 << 8) | (1 << 9));
+    assert_eq!(adjacent(63), (1 << 62) | (1 << 55) | (1 << 54));
+    assert_eq!(adjacent(27).count_ones(), 8);
+    for s in 0..64 {
+        let (c, r) = ((s % 8) as i32, (s / 8) as i32);
+        let expected = (0..64)
+            .filter(|&t| {
+                let (tc, tr) = ((t % 8) as i32, (t / 8) as i32);
+                t != s && (tc - c).abs() <= 1 && (tr - r).abs() <= 1
+            })
+            .fold(0u64, |acc, t| acc | (1 << t));
+        assert_eq!(adjacent(s), expected, "square {s}");
+    }
+}

@@ -7,8 +7,9 @@
 //! form for the last empty square.
 
 use super::context::Context;
+use super::stability::stable_discs;
 use super::tt::{hash, EndEntry, Table, NO_MOVE};
-use crate::board::{flips, legal_moves, squares, Board};
+use crate::board::{adjacent, flips, legal_moves, squares, Board};
 use crate::eval::WeightTable;
 
 /// At or below this many empties the table and sorting cost more than they save.
@@ -50,6 +51,15 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
                 return board.final_score();
             }
             return -self.solve(board.pass(), -beta, -alpha);
+        }
+
+        // The opponent's stable discs cap our score: fail low at once when the cap is <= alpha.
+        // (Only worth computing when the opponent has enough discs for the cap to bite.)
+        if 64 - 2 * board.opponent.count_ones() as i32 <= alpha {
+            let cap = 64 - 2 * stable_discs(board.opponent, board.player).count_ones() as i32;
+            if cap <= alpha {
+                return cap;
+            }
         }
 
         let key = hash(board.player, board.opponent);
@@ -156,6 +166,9 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
     }
 
     fn shallow(&mut self, board: Board, empties: u32, alpha: i32, beta: i32, passed: bool) -> i32 {
+        if empties == 2 {
+            return self.two_empties(board, alpha, beta, passed);
+        }
         if self.ctx.enter() {
             return 0;
         }
@@ -163,6 +176,12 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             0 => return board.final_score(),
             1 => return last_empty(board),
             _ => {}
+        }
+        if empties >= 3 && 64 - 2 * board.opponent.count_ones() as i32 <= alpha {
+            let cap = 64 - 2 * stable_discs(board.opponent, board.player).count_ones() as i32;
+            if cap <= alpha {
+                return cap;
+            }
         }
         let empty = board.empties();
         let mut odd = 0u64;
@@ -178,6 +197,9 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             for class in [CORNERS, !(CORNERS | NEXT_TO_CORNERS), NEXT_TO_CORNERS] {
                 for square in squares(region & class) {
                     let square = usize::from(square);
+                    if adjacent(square) & board.opponent == 0 {
+                        continue;
+                    }
                     let flipped = flips(square, board.player, board.opponent);
                     if flipped == 0 {
                         continue;
@@ -209,6 +231,41 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
     }
 }
 
+impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
+    /// Two empties: each move leaves one square, whose value `last_empty` computes directly.
+    fn two_empties(&mut self, board: Board, alpha: i32, beta: i32, passed: bool) -> i32 {
+        if self.ctx.enter() {
+            return 0;
+        }
+        let empty = board.empties();
+        let first = empty.trailing_zeros() as usize;
+        let second = 63 - empty.leading_zeros() as usize;
+        let mut best = -65;
+        for square in [first, second] {
+            if adjacent(square) & board.opponent == 0 {
+                continue;
+            }
+            let flipped = flips(square, board.player, board.opponent);
+            if flipped != 0 {
+                let value = -last_empty(board.play_flips(square, flipped));
+                if value > best {
+                    best = value;
+                    if value >= beta {
+                        return best;
+                    }
+                }
+            }
+        }
+        if best == -65 {
+            if passed {
+                return board.final_score();
+            }
+            return -self.two_empties(board.pass(), -beta, -alpha, true);
+        }
+        best
+    }
+}
+
 /// Squares next to any disc of `bits` (the 8 directions, without wrapping round a row).
 #[inline]
 fn neighbours(bits: u64) -> u64 {
@@ -225,11 +282,20 @@ fn neighbours(bits: u64) -> u64 {
 fn last_empty(board: Board) -> i32 {
     let square = board.empties().trailing_zeros() as usize;
     let mine = board.player.count_ones() as i32;
-    let flipped = flips(square, board.player, board.opponent);
+    let around = adjacent(square);
+    let flipped = if around & board.opponent != 0 {
+        flips(square, board.player, board.opponent)
+    } else {
+        0
+    };
     if flipped != 0 {
         return 2 * (mine + flipped.count_ones() as i32 + 1) - 64;
     }
-    let flipped = flips(square, board.opponent, board.player);
+    let flipped = if around & board.player != 0 {
+        flips(square, board.opponent, board.player)
+    } else {
+        0
+    };
     if flipped != 0 {
         return 2 * (mine - flipped.count_ones() as i32) - 64;
     }

@@ -7,6 +7,7 @@ mod limits;
 mod midgame;
 mod node;
 mod root;
+mod stability;
 #[cfg(test)]
 mod tests;
 mod tt;
