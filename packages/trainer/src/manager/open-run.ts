@@ -159,8 +159,9 @@ function newManifest(
   session: TrainingSession,
 ): RunManifest {
   const now = new Date().toISOString();
+  // a session still 'running' was cut short (killed); a paused one had saved before it went away
   const sessions = (previous?.sessions ?? []).map((s) =>
-    s.endedAt === null ? { ...s, outcome: 'interrupted' as const } : s,
+    s.outcome === 'running' ? { ...s, outcome: 'interrupted' as const } : s,
   );
   sessions.push({
     pid: process.pid,
