@@ -8,12 +8,14 @@
 
 use super::context::Context;
 use super::stability::stable_discs;
-use super::tt::{hash, EndEntry, Table, NO_MOVE};
+use super::tt::{EndEntry, Table, NO_MOVE};
 use crate::board::{adjacent, flips, legal_moves, squares, Board};
 use crate::eval::WeightTable;
 
 /// At or below this many empties the table and sorting cost more than they save.
 const SHALLOW_EMPTIES: u32 = 6;
+/// From this many empties, children are looked up in the table before any is searched.
+const ETC_EMPTIES: u32 = 10;
 const CORNERS: u64 = 0x8100_0000_0000_0081;
 /// C- and X-squares: usually the worst moves, tried last.
 const NEXT_TO_CORNERS: u64 = 0x42C3_0000_0000_C342;
@@ -62,15 +64,10 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             }
         }
 
-        let key = hash(board.player, board.opponent);
         let mut tt_move = NO_MOVE;
         let (mut lower, mut upper) = (-64, 64);
         {
-            let e = self.tt.slot(key);
-            if e.generation == self.tt.generation()
-                && e.player == board.player
-                && e.opponent == board.opponent
-            {
+            if let Some(e) = self.tt.probe(board.player, board.opponent) {
                 lower = i32::from(e.lower);
                 upper = i32::from(e.upper);
                 if lower == upper || lower >= beta {
@@ -85,11 +82,21 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             }
         }
 
+        // Enhanced transposition cutoff: far from the end, a child already known to be bad enough
+        // for the opponent settles this node without searching anything.
+        let etc = board.empty_count() >= ETC_EMPTIES;
         let mut list = [(0u8, 0u64, 0i32); 64];
         let mut len = 0;
         for square in squares(moves) {
             let flipped = board.flips(usize::from(square));
             let child = board.play_flips(usize::from(square), flipped);
+            if etc {
+                if let Some(e) = self.tt.probe(child.player, child.opponent) {
+                    if -i32::from(e.upper) >= beta {
+                        return -i32::from(e.upper);
+                    }
+                }
+            }
             let replies = child.legal_moves();
             let key = if square == tt_move {
                 i32::MIN
@@ -148,14 +155,15 @@ impl<W: WeightTable + ?Sized> Solver<'_, '_, W> {
             (best, best)
         };
         let generation = self.tt.generation();
-        *self.tt.slot_mut(key) = EndEntry {
+        self.tt.store(EndEntry {
             player: board.player,
             opponent: board.opponent,
             generation,
             lower: new_lower as i8,
             upper: new_upper as i8,
             best: best_move,
-        };
+            empties: board.empty_count() as u8,
+        });
         best
     }
 

@@ -246,11 +246,10 @@ impl Root<'_> {
         let mut pos = position.play(usize::from(first));
         while (pv.len() as u32) < empties {
             let board = pos.board();
-            let e = end.slot(super::tt::hash(board.player, board.opponent));
-            let hit = e.generation == end.generation()
-                && e.player == board.player
-                && e.opponent == board.opponent;
-            if !hit || !pos.is_legal(usize::from(e.best)) {
+            let Some(e) = end.probe(board.player, board.opponent) else {
+                break;
+            };
+            if !pos.is_legal(usize::from(e.best)) {
                 break;
             }
             pv.push(e.best);

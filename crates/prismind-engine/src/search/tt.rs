@@ -27,6 +27,8 @@ pub struct EndEntry {
     pub lower: i8,
     pub upper: i8,
     pub best: u8,
+    /// Empties of the position: deeper entries cost more to recompute and are kept preferably.
+    pub empties: u8,
 }
 
 pub const NO_MOVE: u8 = 64;
@@ -96,6 +98,44 @@ impl<E: Copy + Default> Table<E> {
     pub fn slot_mut(&mut self, hash: u64) -> &mut E {
         let i = hash as usize & self.mask;
         &mut self.entries[i]
+    }
+}
+
+/// The endgame table is organised in buckets of two: one slot keeps the deepest entry, the other
+/// takes whatever comes, so a flood of shallow positions cannot evict the expensive ones.
+impl Table<EndEntry> {
+    fn bucket(&self, player: u64, opponent: u64) -> usize {
+        hash(player, opponent) as usize & self.mask & !1
+    }
+
+    pub fn probe(&self, player: u64, opponent: u64) -> Option<&EndEntry> {
+        let i = self.bucket(player, opponent);
+        self.entries[i..(i + 2).min(self.entries.len())]
+            .iter()
+            .find(|e| {
+                e.generation == self.generation && e.player == player && e.opponent == opponent
+            })
+    }
+
+    pub fn store(&mut self, entry: EndEntry) {
+        let i = self.bucket(entry.player, entry.opponent);
+        let generation = self.generation;
+        let live = |e: &EndEntry| e.generation == generation;
+        let same =
+            |e: &EndEntry| live(e) && e.player == entry.player && e.opponent == entry.opponent;
+        let last = (i + 1).min(self.entries.len() - 1);
+        let slot = if same(&self.entries[i]) {
+            i
+        } else if same(&self.entries[last]) {
+            last
+        } else if !live(&self.entries[i]) || self.entries[i].empties <= entry.empties {
+            // The deep slot's old entry moves to the other slot rather than vanish.
+            self.entries[last] = self.entries[i];
+            i
+        } else {
+            last
+        };
+        self.entries[slot] = entry;
     }
 }
 
