@@ -7,7 +7,9 @@ import { Rng } from './rng';
 import { playSelfPlayGame } from './selfplay';
 import {
   acquireLock,
+  BATCH,
   NEXT,
+  NOT_STARTED,
   releaseLock,
   S_BLACK_WINS,
   S_DRAWS,
@@ -18,6 +20,8 @@ import {
   S_SUM_ABS_DIFF,
   S_SUM_DIFF,
   S_WHITE_WINS,
+  START,
+  STARTED,
   STOP,
 } from './shared-control';
 import type { TdLearner } from './td';
@@ -41,6 +45,8 @@ export interface BatchMessage {
   type: 'batch';
   /** This worker's lock id (1..). */
   id: number;
+  /** The batch's number (control[BATCH] while it is current). */
+  batch: number;
   /** Number of the batch's first game (the model's games counter when the batch began). */
   base: number;
   options: TrainBatchOptions;
@@ -51,8 +57,8 @@ export interface BatchMessage {
 }
 
 export type WorkerReply =
-  | { type: 'progress'; stats: number[] }
-  | { type: 'done'; failures: GameFailure[] };
+  | { type: 'progress'; batch: number; stats: number[] }
+  | { type: 'done'; batch: number; failures: GameFailure[] };
 
 export interface WorkerTools {
   searcher: Searcher;
@@ -66,8 +72,14 @@ export function runBatch(
   post: (reply: WorkerReply) => void,
 ): GameFailure[] {
   const { options, hooks } = msg;
-  const model = new SharedModel(msg.buffers);
   const control = new Int32Array(msg.control);
+  // A stale message (its batch already settled) or a batch cancelled before this worker started
+  // it (a stop while the worker was booting): nothing to do.
+  if (Atomics.load(control, BATCH) !== msg.batch) return [];
+  if (Atomics.compareExchange(control, START + msg.id, NOT_STARTED, STARTED) !== NOT_STARTED) {
+    return [];
+  }
+  const model = new SharedModel(msg.buffers);
   const stats = new Float64Array(msg.stats);
   const stageBase = stageBaseTable(model.stages);
   tools.searcher.setWeights(model.weights, stageBase);
@@ -98,7 +110,7 @@ export function runBatch(
       acquireLock(control, msg.id);
       model.counters[C_GAMES] = model.counters[C_GAMES]! + 1;
       stats[S_FAILED] = stats[S_FAILED]! + 1;
-      report(stats, every, post);
+      report(stats, every, msg.batch, post);
       releaseLock(control);
       continue;
     }
@@ -118,7 +130,7 @@ export function runBatch(
       stats[S_SUM_ABS_DIFF] = stats[S_SUM_ABS_DIFF]! + Math.abs(z);
       stats[S_MOVES] = stats[S_MOVES]! + tools.game.movesPlayed;
       stats[S_RESETS] = stats[S_RESETS]! + resets;
-      report(stats, every, post);
+      report(stats, every, msg.batch, post);
     } finally {
       releaseLock(control);
     }
@@ -127,9 +139,14 @@ export function runBatch(
 }
 
 /** Under the lock: a progress snapshot after every `every` games done (learned or failed). */
-function report(stats: Float64Array, every: number, post: (reply: WorkerReply) => void): void {
+function report(
+  stats: Float64Array,
+  every: number,
+  batch: number,
+  post: (reply: WorkerReply) => void,
+): void {
   const done = stats[S_LEARNED]! + stats[S_FAILED]!;
-  if (every > 0 && done % every === 0) post({ type: 'progress', stats: Array.from(stats) });
+  if (every > 0 && done % every === 0) post({ type: 'progress', batch, stats: Array.from(stats) });
 }
 
 function describeFailure(game: number, error: unknown): GameFailure {

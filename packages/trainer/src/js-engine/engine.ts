@@ -186,7 +186,9 @@ export class JsEngine implements Engine {
   }
 
   requestStop(): void {
-    if (this.running !== null) Atomics.store(this.control, STOP, 1);
+    if (this.running === null) return;
+    Atomics.store(this.control, STOP, 1);
+    this.pool?.cancelUnstarted();
   }
 
   learnFromGame(moves: readonly number[], params?: LearningParamsInput): void {
@@ -225,7 +227,7 @@ export class JsEngine implements Engine {
     this.disposed = true;
     const running = this.running;
     if (running !== null) {
-      Atomics.store(this.control, STOP, 1);
+      this.requestStop();
       await running.catch(() => undefined);
     }
     await this.pool?.terminate();

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { GameFailure } from '@prismind/board/contracts';
 import type { BatchMessage, WorkerReply } from './batch';
-import { releaseLockOf, STOP } from './shared-control';
+import { BATCH, CANCELLED, NOT_STARTED, releaseLockOf, START, STOP } from './shared-control';
 import { workerScript } from './worker-script';
 
 /**
@@ -19,6 +19,8 @@ export interface BatchRun {
 
 export class WorkerPool {
   private readonly workers: (Worker | null)[] = [];
+  private batches = 0;
+  private cancel: (() => void) | null = null;
 
   constructor(private readonly ttBytes: number) {}
 
@@ -43,20 +45,38 @@ export class WorkerPool {
     return worker;
   }
 
-  /** Run one batch on `count` workers; `message(id)` builds worker `id`'s (1..count) message. */
+  /**
+   * Run one batch on `count` workers; `message(id, batch)` builds worker `id`'s (1..count)
+   * message. Sets control[BATCH] and the workers' start flags.
+   */
   run(
     count: number,
-    message: (id: number) => BatchMessage,
+    message: (id: number, batch: number) => BatchMessage,
     control: Int32Array,
     onProgress: (stats: number[]) => void,
   ): Promise<BatchRun> {
     for (let i = 0; i < count; i++) {
       if (!this.workers[i]) this.workers[i] = this.spawn(i);
     }
+    const batch = ++this.batches;
+    Atomics.store(control, BATCH, batch);
+    for (let id = 1; id <= count; id++) Atomics.store(control, START + id, NOT_STARTED);
     return new Promise((resolve) => {
       const failures: GameFailure[] = [];
       let crashed: string | null = null;
       let pending = count;
+      const finishers = new Map<number, () => void>();
+      this.cancel = () => {
+        // Workers that have not started the batch yet (still booting, or busy with a stale
+        // message) never will: settle without waiting for them.
+        for (const [id, finish] of finishers) {
+          if (
+            Atomics.compareExchange(control, START + id, NOT_STARTED, CANCELLED) === NOT_STARTED
+          ) {
+            finish();
+          }
+        }
+      };
       for (let i = 0; i < count; i++) {
         const worker = this.workers[i]!;
         const id = i + 1;
@@ -64,13 +84,18 @@ export class WorkerPool {
         const finish = (): void => {
           if (settled) return;
           settled = true;
+          finishers.delete(id);
           worker.off('message', onMessage);
           worker.off('error', onError);
           worker.off('exit', onExit);
           worker.unref();
-          if (--pending === 0) resolve({ failures, crashed });
+          if (--pending === 0) {
+            this.cancel = null;
+            resolve({ failures, crashed });
+          }
         };
         const onMessage = (reply: WorkerReply): void => {
+          if (reply.batch !== batch) return;
           if (reply.type === 'progress') onProgress(reply.stats);
           else if (reply.type === 'done') {
             failures.push(...reply.failures);
@@ -86,14 +111,21 @@ export class WorkerPool {
           Atomics.store(control, STOP, 1);
           releaseLockOf(control, id);
           finish();
+          this.cancel?.();
         };
+        finishers.set(id, finish);
         worker.on('message', onMessage);
         worker.on('error', onError);
         worker.on('exit', onExit);
         worker.ref();
-        worker.postMessage(message(id));
+        worker.postMessage(message(id, batch));
       }
     });
+  }
+
+  /** After a stop request: settle the running batch's workers that have not started it. */
+  cancelUnstarted(): void {
+    this.cancel?.();
   }
 
   async terminate(): Promise<void> {

@@ -9,7 +9,19 @@ export const STOP = 0;
 export const LOCK = 1;
 /** control[NEXT]: the next batch-relative game index to hand out (Atomics.add). */
 export const NEXT = 2;
-export const CONTROL_SIZE = 4;
+/** control[BATCH]: the number of the current batch; a message of another batch is stale. */
+export const BATCH = 3;
+/**
+ * control[START + id] for worker id (1..256): 0 batch not started yet, 1 started by the worker,
+ * 2 cancelled by the main thread (a stop before the worker got to it, e.g. while it boots).
+ * Whoever moves it from 0 first wins (Atomics.compareExchange), so a cancelled worker never plays.
+ */
+export const START = 4;
+export const NOT_STARTED = 0;
+export const STARTED = 1;
+export const CANCELLED = 2;
+export const MAX_WORKERS = 256;
+export const CONTROL_SIZE: number = START + MAX_WORKERS + 1;
 
 export const S_LEARNED = 0;
 export const S_FAILED = 1;

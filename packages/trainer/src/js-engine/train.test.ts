@@ -104,6 +104,21 @@ describe('training batches', () => {
     sameModel(stopped, straight);
   });
 
+  it('stops within 100 ms while its workers are still starting', async () => {
+    const e = engine();
+    const asked = performance.now();
+    const promise = e.train({ games: 1000, threads: 2 });
+    e.requestStop();
+    const r = await promise;
+    expect(performance.now() - asked).toBeLessThan(100);
+    expect(r).toMatchObject({ gamesCompleted: 0, stopped: true });
+    expect(e.getState()).toMatchObject({ games: 0, step: 0 });
+    // The booting workers later see their cancelled batch and ignore it; the next batch runs.
+    const next = await e.train({ games: 30, threads: 2 });
+    expect(next.gamesCompleted).toBe(30);
+    expect(e.getState().games).toBe(30);
+  });
+
   it('stops a deep search within 100 ms', async () => {
     const e = engine();
     await e.train({ games: 1 }); // the worker is up

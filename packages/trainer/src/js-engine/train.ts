@@ -53,9 +53,10 @@ export async function runTrainBatch(
   let reported = 0;
   const run = await pool.run(
     options.threads,
-    (id) => ({
+    (id, batch) => ({
       type: 'batch',
       id,
+      batch,
       base,
       options,
       buffers: model.buffers,

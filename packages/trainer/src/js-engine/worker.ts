@@ -18,5 +18,5 @@ const tools = { searcher: new Searcher(ttBytes), learner: new TdLearner(), game:
 port.on('message', (msg: BatchMessage) => {
   if (msg.type !== 'batch') return;
   const failures = runBatch(msg, tools, (reply) => port.postMessage(reply));
-  port.postMessage({ type: 'done', failures });
+  port.postMessage({ type: 'done', batch: msg.batch, failures });
 });
