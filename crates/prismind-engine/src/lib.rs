@@ -20,7 +20,9 @@ pub use board::{
     Position,
 };
 pub use error::{EngineError, EngineResult, ErrorCode};
-pub use eval::{evaluate, Model, ModelCounters, ModelState, ModelStateRef, DEFAULT_STAGES};
+pub use eval::{
+    evaluate, Model, ModelCounters, ModelState, ModelStateRef, DEFAULT_STAGES, MAX_STAGES,
+};
 pub use features::{feature_indices, Features};
 pub use learn::{
     learn_from_game, self_play_game, GameRecord, LearnOutcome, SelfPlaySearch, TdParams,

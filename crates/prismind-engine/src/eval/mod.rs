@@ -7,7 +7,7 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-pub use model::{Model, ModelCounters, DEFAULT_STAGES};
+pub use model::{Model, ModelCounters, DEFAULT_STAGES, MAX_STAGES};
 pub(crate) use shared::{SharedWeights, SharedWriter, WeightTable, WeightsMut};
 pub use state::{ModelState, ModelStateRef};
 
