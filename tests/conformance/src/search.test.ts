@@ -47,7 +47,7 @@ describe('search agrees across backends', () => {
     expect(endgame.length).toBeGreaterThanOrEqual(8);
     for (const position of endgame) {
       const cells = position.toCells();
-      const limits = { depth: 60, exactEmpties: 64 };
+      const limits = { depth: 60, exactEmpties: 60 };
       const js = await pair.js.search(cells, position.player, limits);
       const native = await pair.native.search(cells, position.player, limits);
       const where = position.toObf();
