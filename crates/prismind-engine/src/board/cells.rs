@@ -72,6 +72,28 @@ impl Position {
         finish(black, white, side)
     }
 
+    /// The position after `square`, checked: a square outside 0..63 is INVALID_SQUARE, a square
+    /// the side to move cannot play is ILLEGAL_MOVE.
+    pub fn try_play(&self, square: i32) -> EngineResult<Position> {
+        let Some(s) = u8::try_from(square).ok().filter(|&s| s < 64) else {
+            return err(
+                ErrorCode::InvalidSquare,
+                format!("square is {square}; expected 0..63"),
+            );
+        };
+        if !self.is_legal(usize::from(s)) {
+            let side = match self.side() {
+                Color::Black => "black",
+                Color::White => "white",
+            };
+            return err(
+                ErrorCode::IllegalMove,
+                format!("{} ({s}) is not a legal move for {side}", square_name(s)),
+            );
+        }
+        Ok(self.play(usize::from(s)))
+    }
+
     /// The 64 cells: 0 empty, 1 black, 2 white.
     pub fn to_cells(&self) -> [u8; 64] {
         let (black, white) = (self.black(), self.white());

@@ -143,7 +143,8 @@ impl Position {
         Position::from_colors(black, white, Color::Black)
     }
 
-    /// From absolute bitboards. Overlapping discs are a programming error (debug-checked).
+    /// From absolute bitboards. Overlapping discs are a programming error (debug-checked); input
+    /// from outside goes through `from_cells`, which validates.
     pub fn from_colors(black: u64, white: u64, side: Color) -> Position {
         let board = match side {
             Color::Black => Board::new(black, white),
@@ -191,7 +192,8 @@ impl Position {
         square < 64 && self.board.legal_moves() & (1u64 << square) != 0
     }
 
-    /// The position after a legal move (the caller checked legality; debug-checked).
+    /// The position after a legal move (the caller checked legality; debug-checked). Input from
+    /// outside goes through `try_play`.
     pub fn play(&self, square: usize) -> Position {
         Position {
             board: self.board.play(square),

@@ -223,3 +223,23 @@ fn adjacent_squares() {
         assert_eq!(adjacent(s), expected, "square {s}");
     }
 }
+
+#[test]
+fn try_play_checks_the_square() {
+    let start = Position::initial();
+    assert_eq!(start.try_play(19).unwrap(), start.play(19));
+    assert_eq!(
+        start.try_play(64).unwrap_err().code(),
+        ErrorCode::InvalidSquare
+    );
+    assert_eq!(
+        start.try_play(-1).unwrap_err().code(),
+        ErrorCode::InvalidSquare
+    );
+    let e = start.try_play(0).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::IllegalMove);
+    assert!(
+        e.message().contains("a1 (0) is not a legal move for black"),
+        "{e}"
+    );
+}

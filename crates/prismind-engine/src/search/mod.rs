@@ -27,6 +27,8 @@ use tt::{EndEntry, MidEntry, Table};
 
 /// Default transposition-table budget of a `Searcher`: half midgame, half endgame.
 pub const DEFAULT_TT_BYTES: usize = 8 << 20;
+/// Larger budgets are clamped to this (an absurd request must not abort the process).
+pub const MAX_TT_BYTES: usize = 1 << 30;
 
 /// A reusable searcher: owns the transposition tables (allocated once, cleared in O(1)).
 pub struct Searcher {
@@ -43,8 +45,9 @@ impl Default for Searcher {
 }
 
 impl Searcher {
-    /// Tables within `tt_bytes` in all (each a power of two of entries).
+    /// Tables within `tt_bytes` in all (each a power of two of entries; at most MAX_TT_BYTES).
     pub fn new(tt_bytes: usize) -> Searcher {
+        let tt_bytes = tt_bytes.min(MAX_TT_BYTES);
         Searcher {
             mid: Table::with_bytes(tt_bytes / 2),
             end: None,

@@ -3,6 +3,7 @@
 
 use crate::error::{err, EngineResult, ErrorCode};
 use crate::learn::{SelfPlaySearch, TdParams};
+use crate::search::MAX_TT_BYTES;
 
 /// Transposition-table budget of each worker's searcher (self-play searches are shallow).
 pub const DEFAULT_TRAIN_TT_BYTES: usize = 2 << 20;
@@ -56,6 +57,15 @@ impl TrainOptions {
             return err(
                 ErrorCode::InvalidOptions,
                 format!("threads is {}; expected 1..256", self.threads),
+            );
+        }
+        if self.tt_bytes > MAX_TT_BYTES {
+            return err(
+                ErrorCode::InvalidOptions,
+                format!(
+                    "ttBytes is {}; expected at most {MAX_TT_BYTES} per thread",
+                    self.tt_bytes
+                ),
             );
         }
         crate::learn::check_range(self.epsilon, "epsilon", 0.0, true, 1.0, true)?;
