@@ -1,5 +1,5 @@
 //! Work that runs off the JS thread, on libuv's pool, as napi `AsyncTask`s: searches, training
-//! batches, perft. Each `compute` is wrapped in `guard`, because a panic there would otherwise
+//! batches, perft. Each `compute` is wrapped in `boundary`, because a panic there would otherwise
 //! unwind out of an `extern "C"` callback and abort Node.
 
 use std::sync::Arc;
