@@ -96,6 +96,8 @@ describe('failed games', () => {
     });
     const status = readRunStatus(runDir)!;
     expect(status).toMatchObject({ state: 'paused', reason: 'error-rate', games: 550 });
+    expect(status.errors).toMatchObject({ count: 11, byKind: { injected: 11 } });
+    expect(status.errors.last?.at(-1)).toMatchObject({ kind: 'injected', game: 507 });
     const logs = await readJsonLines(join(runDir, 'logs', 'train.jsonl'));
     const line = logs.find((l) => l.event === 'error_storm');
     expect(line).toMatchObject({ level: 50, action: 'pause', byKind: { injected: 11 } });
@@ -137,7 +139,7 @@ describe('the watchdog', () => {
     const { m, factory, runDir } = manager(
       'hang',
       { hangBatch: (instance, batch) => instance === 0 && batch === 3 },
-      { watchdog: { stallSeconds: 0.3 } },
+      { watchdog: { stallSeconds: 1 } },
     );
     const restarts: EngineRestartEvent[] = [];
     m.on('engine-restart', (e) => restarts.push(e));
@@ -186,15 +188,21 @@ describe('the watchdog', () => {
   it('a stop request the engine ignores counts as a hang; the pause still completes', async () => {
     const { m } = manager(
       'deaf',
-      { msPerGame: 5, stopDelayMs: 60_000 },
-      { watchdog: { stopGraceSeconds: 0.2 } },
+      { msPerGame: 1, stopDelayMs: 60_000 },
+      { watchdog: { stopGraceSeconds: 0.2 }, progressIntervalMs: 0 },
     );
-    const run = m.start({ targetGames: 10_000, checkpointInterval: 100 });
-    // batches of 100 games take ≥ 500 ms: at 750 ms the second one is in hand
-    await new Promise((r) => setTimeout(r, 750));
-    const started = performance.now();
-    const games = await m.pause();
-    expect(performance.now() - started).toBeLessThan(5_000);
+    let pausing: Promise<number> | undefined;
+    let requestedAt = 0;
+    m.on('progress', (e) => {
+      // in the middle of the second batch (games 100..200), while it runs
+      if (pausing !== undefined || e.games < 130 || e.games > 180) return;
+      requestedAt = performance.now();
+      pausing = m.pause();
+    });
+    const run = m.start({ targetGames: 10_000, checkpointInterval: 100, callbackInterval: 100 });
+    while (pausing === undefined) await new Promise((r) => setTimeout(r, 5));
+    const games = await pausing;
+    expect(performance.now() - requestedAt).toBeLessThan(10_000);
     expect(games).toBe(100); // rolled back to the last checkpoint
     expect(m.state).toBe('paused');
     const result = await m.stop();

@@ -13,7 +13,7 @@ import {
   TrainingManager,
 } from '../src/index';
 import { fakeEngineFactory } from './support/fake-engine';
-import { readJson, readJsonLines, tempDir } from './support/run-dir';
+import { readJson, readJsonLines, tempDir, waitFor } from './support/run-dir';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -212,11 +212,11 @@ describe('validation and states', () => {
     await expect(m.pause()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
     await expect(m.resume()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
     await expect(m.stop()).rejects.toSatisfy((e) => isTrainerError(e, 'INVALID_TRANSITION'));
-    const run = m.start({ targetGames: 5_000, checkpointInterval: 1_000 });
+    const run = m.start({ targetGames: 1_000_000, checkpointInterval: 100_000 });
     await expect(m.start({ targetGames: 10 })).rejects.toSatisfy((e) =>
       isPrismindError(e, 'TRAINING_BUSY'),
     );
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => m.state === 'training', 10_000, 'training');
     const other = new TrainingManager({
       runDir,
       engineFactory: fakeEngineFactory(),
@@ -298,12 +298,22 @@ describe('validation and states', () => {
         return train(options, onProgress);
       };
     });
-    const run = m.start({ targetGames: 3_000, checkpointInterval: 1_000, callbackInterval: 20 });
-    await new Promise((r) => setTimeout(r, 30));
-    m.configure({ epsilon: 0.5, search: { depth: 3 }, learningRate: 0.01, logLevel: 'debug' });
-    await run;
+    m.on('checkpoint', (e) => {
+      if (e.games === 1_000) {
+        m.configure({ epsilon: 0.5, search: { depth: 3 }, learningRate: 0.01, logLevel: 'debug' });
+      }
+    });
+    await m.start({ targetGames: 3_000, checkpointInterval: 1_000, callbackInterval: 20 });
     expect(seen[0]).toEqual({ epsilon: 0.1, depth: 1, lr: 0.005 });
     expect(seen.at(-1)).toEqual({ epsilon: 0.5, depth: 3, lr: 0.01 });
     expect(() => m.configure({ epsilon: 2 })).toThrow(/epsilon:/);
+    // the frequent stats lines are at debug level: in the log only after the change
+    const logs = await readJsonLines(join(dir, 'run', 'logs', 'train.jsonl'));
+    const stats = logs.filter((l) => l.event === 'stats').map((l) => l.games as number);
+    expect(stats.length).toBeGreaterThan(5);
+    expect(Math.min(...stats)).toBeGreaterThan(1_000);
+    expect(logs.find((l) => l.event === 'configured')).toMatchObject({
+      changes: { epsilon: 0.5, logLevel: 'debug' },
+    });
   });
 });

@@ -89,4 +89,17 @@ describe('deterministic resume in a fresh process', () => {
       [paused, 'completed'],
     ]);
   });
+
+  it('trains on two threads too (results then depend on timing, by design)', async () => {
+    const result = await new TrainingManager({
+      runDir: join(dir, 'threads'),
+      backend: 'js',
+      threads: 2,
+      seed: SEED,
+      logEcho: false,
+    }).start({ targetGames: 300, checkpointInterval: 100 });
+    expect(result).toMatchObject({ outcome: 'completed', gamesCompleted: 300, errorCount: 0 });
+    const model = await modelAt(join(dir, 'threads'), 300);
+    expect(model.step).toBe(300);
+  });
 });

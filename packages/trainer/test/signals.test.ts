@@ -16,7 +16,7 @@ afterAll(() => cleanup());
 
 const base = {
   engine: 'fake',
-  msPerGame: 1,
+  msPerGame: 3, // batches of 100 games last ≥ 300 ms: a signal 50 ms after a checkpoint lands mid-batch
   targetGames: 1_000_000,
   checkpointInterval: 100,
   callbackInterval: 100,

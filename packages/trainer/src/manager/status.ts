@@ -35,7 +35,13 @@ export interface RunStatus {
   gamesPerSecond: number | null;
   /** Training time of the whole run, earlier sessions included. */
   elapsedSeconds: number;
-  errors: { count: number; rate: number };
+  /** Errors over the run, the window's rate, its errors by kind and the last messages. */
+  errors: {
+    count: number;
+    rate: number;
+    byKind?: Record<string, number> | undefined;
+    last?: { kind: string; message: string; game?: number | undefined }[] | undefined;
+  };
   latestCheckpoint: { path: string; games: number; savedAt: string } | null;
   startedAt: string;
   /** Last write (the heartbeat), ISO time and ms since the epoch. */

@@ -504,7 +504,12 @@ export class TrainingManager {
       gamesPerSecond:
         this.stateValue === 'training' ? (session.progress.last?.ratePerSecond ?? null) : null,
       elapsedSeconds: session.elapsedMs() / 1000,
-      errors: { count: errors.errors, rate: errors.rate },
+      errors: {
+        count: errors.errors,
+        rate: errors.rate,
+        byKind: errors.windowByKind,
+        last: errors.lastErrors.map(({ kind, message, game }) => ({ kind, message, game })),
+      },
       latestCheckpoint: session.lastCheckpoint,
     };
   }
