@@ -101,9 +101,20 @@ pub fn negamax<W: WeightTable + ?Sized>(
     let mut best = f64::NEG_INFINITY;
     let mut best_move = NO_MOVE;
     let mut a = alpha;
-    for m in list.iter() {
+    for (i, m) in list.iter().enumerate() {
         let child = node.child(usize::from(m.square), m.flipped);
-        let value = -negamax(ctx, tt, &child, depth - 1, -beta, -a);
+        let value = if i == 0 {
+            -negamax(ctx, tt, &child, depth - 1, -beta, -a)
+        } else {
+            // Principal variation search: prove the move no better than `a` with a null window
+            // (nothing lies strictly between `a` and the next float), search it fully only if not.
+            let probe = -negamax(ctx, tt, &child, depth - 1, -next_up(a), -a);
+            if probe > a && probe < beta && !ctx.aborted {
+                -negamax(ctx, tt, &child, depth - 1, -beta, -a)
+            } else {
+                probe
+            }
+        };
         if ctx.aborted {
             return 0.0;
         }
@@ -170,4 +181,17 @@ fn shallow<W: WeightTable + ?Sized>(
         }
     }
     best
+}
+
+/// The smallest f64 above `x` (`f64::next_up`, which needs a newer Rust than the crate's floor).
+fn next_up(x: f64) -> f64 {
+    if x.is_nan() || x == f64::INFINITY {
+        x
+    } else if x == 0.0 {
+        f64::from_bits(1)
+    } else if x > 0.0 {
+        f64::from_bits(x.to_bits() + 1)
+    } else {
+        f64::from_bits(x.to_bits() - 1)
+    }
 }

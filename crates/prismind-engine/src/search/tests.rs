@@ -105,6 +105,34 @@ fn fixed_depth_values_and_moves_match_plain_minimax() {
 }
 
 #[test]
+fn values_stay_exact_with_many_ties() {
+    // Weights in {-1, 0, 1}: evaluations tie all the time, the hard case for null windows, table
+    // bounds and the root's strict-improvement rule.
+    let mut model = random_model(21, 30, 1.5);
+    for w in model.weights_mut() {
+        *w = w.round();
+    }
+    let mut searcher = Searcher::new(1 << 16);
+    for seed in 40..52 {
+        let pos = random_position(seed, 12 + seed as usize % 20);
+        if pos.legal_moves() == 0 {
+            continue;
+        }
+        for depth in [3, 5] {
+            let r = searcher
+                .search(&model, &pos, &SearchLimits::depth(depth))
+                .unwrap();
+            let (best, value) = reference_root(&model, &pos, depth, false);
+            assert_eq!(
+                (r.best_move, r.score),
+                (i32::from(best), value),
+                "seed {seed} depth {depth}"
+            );
+        }
+    }
+}
+
+#[test]
 fn ties_pick_the_first_move_in_root_order() {
     // A zero model: every static value ties, so the root order is ascending squares and, at depth
     // 1, the first move (lowest square) wins unless a move ends the game.
