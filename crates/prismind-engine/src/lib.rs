@@ -34,7 +34,8 @@ pub use patterns::{
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};
 pub use search::{
-    search, SearchLimits, SearchResult, Searcher, DEFAULT_TT_BYTES, MAX_DEPTH, MAX_TT_BYTES,
+    search, SearchLimits, SearchResult, Searcher, DEFAULT_TT_BYTES, MAX_DEPTH, MAX_TIME_MS,
+    MAX_TT_BYTES,
 };
 pub use train::{
     train, GameFailure, ProgressFn, TrainOptions, TrainProgress, TrainStats, DEFAULT_TRAIN_TT_BYTES,

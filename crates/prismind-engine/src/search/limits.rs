@@ -4,6 +4,8 @@ use crate::error::{err, EngineResult, ErrorCode};
 
 /// The deepest iteration a search may ask for (there are at most 60 empties).
 pub const MAX_DEPTH: u32 = 60;
+/// The longest time limit (one day), as in the TypeScript contract.
+pub const MAX_TIME_MS: u64 = 86_400_000;
 
 /// When to stop. At least one of `depth`, `time_ms`, `nodes` must be given.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,8 +51,13 @@ impl SearchLimits {
                 );
             }
         }
-        if self.time_ms == Some(0) {
-            return err(ErrorCode::InvalidLimits, "timeMs is 0; expected at least 1");
+        if let Some(ms) = self.time_ms {
+            if !(1..=MAX_TIME_MS).contains(&ms) {
+                return err(
+                    ErrorCode::InvalidLimits,
+                    format!("timeMs is {ms}; expected 1..{MAX_TIME_MS}"),
+                );
+            }
         }
         if self.nodes == Some(0) {
             return err(ErrorCode::InvalidLimits, "nodes is 0; expected at least 1");

@@ -12,7 +12,7 @@ mod stability;
 mod tests;
 mod tt;
 
-pub use limits::{SearchLimits, SearchResult, MAX_DEPTH};
+pub use limits::{SearchLimits, SearchResult, MAX_DEPTH, MAX_TIME_MS};
 
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -119,7 +119,10 @@ impl Searcher {
     ) -> SearchResult {
         debug_assert_eq!(*features, Features::of(position));
         let start = Instant::now();
-        let deadline = limits.time_ms.map(|ms| start + Duration::from_millis(ms));
+        // checked_add: a deadline beyond what Instant can hold means no deadline.
+        let deadline = limits
+            .time_ms
+            .and_then(|ms| start.checked_add(Duration::from_millis(ms)));
         let mut ctx = Context::new(weights, stages, limits.nodes, deadline, stop);
         let mut root = Root {
             mid: &mut self.mid,

@@ -243,6 +243,10 @@ fn limits_are_validated() {
             ..SearchLimits::default()
         },
         SearchLimits {
+            time_ms: Some(u64::MAX),
+            ..SearchLimits::default()
+        },
+        SearchLimits {
             nodes: Some(0),
             ..SearchLimits::default()
         },
