@@ -39,7 +39,7 @@ impl NativeEngine {
         boundary("new NativeEngine", || {
             let model = Model::new(stages)?;
             let tt_bytes = if tt_bytes.is_finite() && tt_bytes >= 64.0 {
-                tt_bytes.min(u32::MAX as f64) as usize
+                tt_bytes.min(prismind_engine::MAX_TT_BYTES as f64) as usize
             } else {
                 prismind_engine::DEFAULT_TT_BYTES
             };

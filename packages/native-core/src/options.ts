@@ -6,12 +6,14 @@ export interface NativeEngineOptions {
   stages?: number | undefined;
   /**
    * Transposition-table budget in bytes of each search (half midgame, half endgame, each a power
-   * of two of entries); training workers use at most 2 MiB each. Default 8 MiB.
+   * of two of entries, at most 1 GiB); training workers use at most 2 MiB each. Default 8 MiB.
    */
   ttBytes?: number | undefined;
 }
 
 export const DEFAULT_TT_BYTES: number = 8 * 1024 * 1024;
+/** The Rust core's cap on one searcher's tables (prismind_engine::MAX_TT_BYTES). */
+export const MAX_TT_BYTES: number = 2 ** 30;
 
 export interface ResolvedNativeOptions {
   stages: number;
@@ -35,10 +37,10 @@ export function resolveNativeOptions(options: NativeEngineOptions = {}): Resolve
     );
   }
   const ttBytes = options.ttBytes ?? DEFAULT_TT_BYTES;
-  if (!(Number.isInteger(ttBytes) && ttBytes >= 64 && ttBytes <= 2 ** 32)) {
+  if (!(Number.isInteger(ttBytes) && ttBytes >= 64 && ttBytes <= MAX_TT_BYTES)) {
     throw new PrismindError(
       'INVALID_OPTIONS',
-      `ttBytes is ${String(ttBytes)}; expected an integer 64..2^32`,
+      `ttBytes is ${String(ttBytes)}; expected an integer 64..2^30 (1 GiB, the Rust core's limit)`,
       { details: { ttBytes } },
     );
   }

@@ -115,6 +115,7 @@ describe('bad input is a PrismindError with the TS engine codes', () => {
   it('rejects bad construction options', () => {
     expect(codeOf(() => createNativeEngine({ stages: 0 }))).toBe('INVALID_OPTIONS');
     expect(codeOf(() => createNativeEngine({ ttBytes: 1.5 }))).toBe('INVALID_OPTIONS');
+    expect(codeOf(() => createNativeEngine({ ttBytes: 2 ** 31 }))).toBe('INVALID_OPTIONS');
   });
 });
 
