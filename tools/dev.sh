@@ -11,7 +11,12 @@ cd "$(dirname "$0")/.."
 # packageManager and the tarball comes from the configured npm registry.
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 export COREPACK_INTEGRITY_KEYS=0
-pnpm() { corepack pnpm "$@"; }
+# turbo calls `pnpm` by name, so put a corepack-backed shim on PATH (no global install needed).
+shim_dir="$(mktemp -d)"
+trap 'rm -rf "$shim_dir"' EXIT
+printf '#!/usr/bin/env bash\nexec corepack pnpm "$@"\n' > "$shim_dir/pnpm"
+chmod +x "$shim_dir/pnpm"
+export PATH="$shim_dir:$PATH"
 
 setup() {
   command -v cargo >/dev/null || { echo "cargo not found: install Rust (rustup) first" >&2; exit 1; }
