@@ -157,6 +157,39 @@ describe('pause and resume', () => {
     await run3;
   });
 
+  it('stop() asked while the pause checkpoint is being saved stops the run', async () => {
+    const { m } = manager('pause-then-stop');
+    let stopping: Promise<unknown> | undefined;
+    m.on('checkpoint', (e) => {
+      // the pause checkpoint is durable, the run not yet paused: the narrowest window
+      if (e.reason === 'pause') stopping = m.stop();
+    });
+    const run = m.start({ targetGames: 100_000, checkpointInterval: 100_000 });
+    await waitFor(() => m.isTrainingActive(), 10_000, 'training');
+    await new Promise((r) => setTimeout(r, 50));
+    const pausing = m.pause();
+    await waitFor(() => stopping !== undefined, 10_000, 'the pause checkpoint');
+    const result = (await stopping) as Awaited<ReturnType<typeof m.stop>>;
+    expect(result.outcome).toBe('stopped');
+    await expect(pausing).resolves.toBe(result.gamesCompleted);
+    await expect(run).resolves.toBe(result);
+    expect(m.state).toBe('stopped');
+  });
+
+  it('a paused listener may resume at once', async () => {
+    const { m } = manager('instant-resume');
+    let resumed = 0;
+    m.on('paused', () => {
+      resumed += 1;
+      void m.resume();
+    });
+    const run = m.start({ targetGames: 400, checkpointInterval: 1_000 });
+    await waitFor(() => m.isTrainingActive(), 10_000, 'training');
+    await m.pause();
+    await expect(run).resolves.toMatchObject({ outcome: 'completed', gamesCompleted: 400 });
+    expect(resumed).toBe(1);
+  });
+
   it('resume() asked while a pause is being saved waits for it, then trains on', async () => {
     const { m } = manager('race');
     const run = m.start({ targetGames: 400, checkpointInterval: 1_000 });

@@ -383,6 +383,8 @@ export class TrainingManager {
 
   private async pauseHere(session: TrainingSession, request: PendingRequest): Promise<void> {
     await session.saveCheckpoint(request.reason === 'error-rate' ? 'error-rate' : 'pause');
+    // stop() while the pause checkpoint was being written: stop instead of pausing
+    if (this.request !== request) return;
     session.endStretch();
     this.setState('paused', request.reason);
     this.markManifest('paused', request.reason);
@@ -394,6 +396,7 @@ export class TrainingManager {
     });
     await new Promise<void>((wake) => {
       this.wakeUp = wake;
+      if (this.request !== request) wake(); // a listener of 'paused' already resumed or stopped
     });
     this.wakeUp = undefined;
   }
