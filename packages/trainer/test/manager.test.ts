@@ -271,6 +271,21 @@ describe('validation and states', () => {
     );
   });
 
+  it('an engine factory may return a selection, whose backend and reason the run records', async () => {
+    const fake = fakeEngineFactory();
+    const { m, runDir } = manager({
+      engineFactory: async (request) => ({
+        engine: await fake(request),
+        backend: 'js' as const,
+        reason: 'chosen by the caller',
+      }),
+    });
+    const result = await m.start({ targetGames: 50, checkpointInterval: 50 });
+    expect(result).toMatchObject({ backend: 'js', backendReason: 'chosen by the caller' });
+    const manifest = await readJson<RunManifest>(join(runDir, 'manifest.json'));
+    expect(manifest.backend.reason).toBe('chosen by the caller');
+  });
+
   it('refuses a run directory with another model shape', async () => {
     await manager().m.start({ targetGames: 50, checkpointInterval: 50 });
     const other = manager({ stages: 2 });

@@ -15,8 +15,13 @@ export interface EngineRequest {
   attempt: number;
 }
 
-/** Makes an engine for the TrainingManager instead of createEngine() (custom backends, tests). */
-export type EngineFactory = (request: EngineRequest) => Engine | Promise<Engine>;
+/**
+ * Makes an engine for the TrainingManager instead of createEngine() (custom backends, tests). It may
+ * return the engine, or an EngineSelection (what createEngine gives) so the run records its reason.
+ */
+export type EngineFactory = (
+  request: EngineRequest,
+) => Engine | EngineSelection | Promise<Engine | EngineSelection>;
 
 /** A pino-compatible logger (only `info` is used). */
 export interface SelectionLogger {

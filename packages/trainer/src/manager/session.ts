@@ -134,8 +134,15 @@ export class TrainingSession {
   ): Promise<{ engine: Engine; backend: BackendKind; reason: string }> {
     let made: { engine: Engine; backend: BackendKind; reason: string };
     if (config.engineFactory !== undefined) {
-      const engine = await config.engineFactory({ backend, stages: config.stages, attempt });
-      made = { engine, backend: engine.backend, reason: 'engine factory given in the options' };
+      const given = await config.engineFactory({ backend, stages: config.stages, attempt });
+      made =
+        'engine' in given
+          ? { engine: given.engine, backend: given.backend, reason: given.reason }
+          : {
+              engine: given,
+              backend: given.backend,
+              reason: 'engine factory given in the options',
+            };
     } else {
       made = await createEngine({ backend, stages: config.stages, logger: log });
     }

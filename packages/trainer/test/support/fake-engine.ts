@@ -10,7 +10,7 @@ import {
   type TrainBatchResult,
   type TrainProgress,
 } from '@prismind/board/contracts';
-import type { EngineFactory } from '../../src/backend/create-engine';
+import type { EngineRequest } from '../../src/backend/create-engine';
 
 /**
  * A stand-in engine for the manager's tests: fast, deterministic, and with every failure the
@@ -232,7 +232,9 @@ export class FakeEngine implements Engine {
 }
 
 /** A factory for TrainingManager's `engineFactory` that keeps the engines it made. */
-export function fakeEngineFactory(options: FakeEngineOptions = {}): EngineFactory & {
+export function fakeEngineFactory(options: FakeEngineOptions = {}): ((
+  request: EngineRequest,
+) => FakeEngine) & {
   engines: FakeEngine[];
 } {
   const engines: FakeEngine[] = [];
