@@ -1,0 +1,104 @@
+import type { RunManifest, RunStatusReport } from '@prismind/trainer';
+import { resolve } from 'node:path';
+import { EXIT } from '../errors';
+import { type CliIO, println } from '../io';
+import { requireRun, runStatus } from '../run-dir';
+import { duration, int, pct, rate } from '../view/format';
+
+export interface StatusArgs {
+  runDir: string;
+  json?: boolean | undefined;
+}
+
+/** What `status --json` prints (stable field names for scripts). */
+export interface StatusReport {
+  runDir: string;
+  runId: string;
+  /**
+   * training | paused | completed | stopped | failed | idle as status.json says, or `interrupted`
+   * when it says training/paused but no live process holds the run (killed).
+   */
+  state: string;
+  live: boolean;
+  reason: string | null;
+  pid: number | null;
+  backend: string | null;
+  gamesCompleted: number;
+  targetGames: number | null;
+  gamesPerSecond: number | null;
+  elapsedSeconds: number | null;
+  errors: { count: number; rate: number } | null;
+  latestCheckpoint: { path: string; games: number; savedAt: string } | null;
+  heartbeatAgeMs: number | null;
+  seed: number;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** The status of a run from its manifest and status.json. */
+export function statusReport(
+  runDir: string,
+  manifest: RunManifest,
+  status: RunStatusReport | null,
+): StatusReport {
+  const active = status !== null && (status.state === 'training' || status.state === 'paused');
+  const state =
+    status === null
+      ? manifest.outcome === 'running'
+        ? 'interrupted'
+        : manifest.outcome
+      : active && !status.live
+        ? 'interrupted'
+        : status.state;
+  return {
+    runDir,
+    runId: manifest.runId,
+    state,
+    live: status?.live ?? false,
+    reason: status?.reason ?? manifest.outcomeReason ?? null,
+    pid: status?.pid ?? null,
+    backend: status?.backend ?? manifest.backend.chosen,
+    gamesCompleted: status?.games ?? manifest.games,
+    targetGames: status?.targetGames ?? manifest.settings.targetGames,
+    gamesPerSecond: status?.live ? status.gamesPerSecond : null,
+    elapsedSeconds: status?.elapsedSeconds ?? null,
+    errors: status?.errors ?? null,
+    latestCheckpoint: status?.latestCheckpoint ?? null,
+    heartbeatAgeMs: status?.heartbeatAgeMs ?? null,
+    seed: manifest.seed,
+    startedAt: manifest.startedAt,
+    endedAt: manifest.endedAt,
+  };
+}
+
+/** Human lines for a status report. */
+export function statusLines(r: StatusReport): string[] {
+  const who =
+    r.live && r.pid !== null
+      ? `process ${r.pid}, heartbeat ${duration((r.heartbeatAgeMs ?? 0) / 1000)} ago`
+      : r.state === 'interrupted'
+        ? `process ${r.pid ?? '?'} is gone; resume with prismind-cli resume --run-dir ${r.runDir}`
+        : 'no process holds it';
+  const target = r.targetGames ?? 0;
+  const lines = [
+    `run ${r.runId}: ${r.state}${r.reason ? ` (${r.reason})` : ''} - ${who}`,
+    `games ${int(r.gamesCompleted)}${target > 0 ? ` of ${int(target)} (${pct(r.gamesCompleted / target)})` : ''}` +
+      `, ${rate(r.gamesPerSecond)} games/s, trained ${duration(r.elapsedSeconds)}`,
+    `backend ${r.backend ?? '-'}, seed ${r.seed}` +
+      (r.errors === null ? '' : `, errors ${int(r.errors.count)} (${pct(r.errors.rate, 2)})`),
+    r.latestCheckpoint === null
+      ? 'latest checkpoint: none'
+      : `latest checkpoint: ${r.latestCheckpoint.path} (${int(r.latestCheckpoint.games)} games, ${r.latestCheckpoint.savedAt})`,
+  ];
+  return lines;
+}
+
+/** `prismind-cli status`: one look at a run (its own process or another's). */
+export async function statusCommand(args: StatusArgs, io: CliIO): Promise<number> {
+  const runDir = resolve(args.runDir);
+  const manifest = requireRun(args.runDir);
+  const report = statusReport(runDir, manifest, runStatus(runDir));
+  if (args.json) println(io.stdout, JSON.stringify(report, null, 2));
+  else for (const line of statusLines(report)) println(io.stdout, line);
+  return EXIT.OK;
+}

@@ -1,0 +1,134 @@
+import type { BackendChoice } from '@prismind/board/contracts';
+import {
+  type ManagerLogLevel,
+  readManifest,
+  type StartOptions,
+  TrainingManager,
+  type TrainingManagerOptions,
+} from '@prismind/trainer';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { CliError } from '../errors';
+import { type CliIO, println } from '../io';
+import { cliEngineFactory } from '../model';
+import { int } from '../view/format';
+import { runWithView } from '../view/training-view';
+
+/** Games a `train` without `--games` plays: a quick run of a few seconds to a minute. */
+export const DEFAULT_TRAIN_GAMES = 2_000;
+
+/** `prismind-cli train`: flags as parsed (undefined = the TrainingManager's default). */
+export interface TrainArgs {
+  runDir: string;
+  games?: number | undefined;
+  backend?: BackendChoice | undefined;
+  threads?: number | undefined;
+  seed?: number | undefined;
+  stages?: number | undefined;
+  depth?: number | undefined;
+  timeMs?: number | undefined;
+  exactEmpties?: number | undefined;
+  epsilon?: number | undefined;
+  lambda?: number | undefined;
+  learningRate?: number | undefined;
+  checkpointInterval?: number | undefined;
+  callbackInterval?: number | undefined;
+  compress?: boolean | undefined;
+  compressionLevel?: number | undefined;
+  keep?: number | undefined;
+  keepEvery?: number | undefined;
+  logLevel?: ManagerLogLevel | undefined;
+  tensorboard?: boolean | undefined;
+  json?: boolean | undefined;
+  /** Seconds between plain progress lines (not a terminal). Default 5. */
+  interval?: number | undefined;
+  /** SIGINT/SIGTERM save and exit 0. Default true (tests turn it off). */
+  handleSignals?: boolean | undefined;
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The TrainingManager options a command line asks for (what it leaves out keeps its default). */
+export function managerOptions(
+  args: Omit<TrainArgs, 'runDir'> & { runDir?: string },
+  io: CliIO,
+): Partial<TrainingManagerOptions> {
+  const compression =
+    args.compress === true || args.compressionLevel !== undefined
+      ? args.compressionLevel === undefined
+        ? true
+        : { level: args.compressionLevel }
+      : args.compress === false
+        ? false
+        : undefined;
+  const retention =
+    args.keep === undefined && args.keepEvery === undefined
+      ? undefined
+      : defined({ keepLast: args.keep, keepEvery: args.keepEvery });
+  return defined({
+    backend: args.backend,
+    threads: args.threads,
+    seed: args.seed,
+    stages: args.stages,
+    logLevel: args.logLevel,
+    tensorboard: args.tensorboard,
+    compression,
+    retention,
+    // the view reports what matters; the log file keeps everything
+    logEcho: false,
+    handleSignals: args.handleSignals ?? true,
+    engineFactory: cliEngineFactory((selection) => {
+      if (args.json) {
+        println(
+          io.stdout,
+          JSON.stringify({ type: 'backend', backend: selection.backend, reason: selection.reason }),
+        );
+      } else println(io.stdout, `backend ${selection.backend} (${selection.reason})`);
+    }),
+  });
+}
+
+/** The start() options a command line asks for. */
+export function startOptions(args: Omit<TrainArgs, 'runDir'>): StartOptions {
+  const search =
+    args.depth === undefined && args.timeMs === undefined && args.exactEmpties === undefined
+      ? undefined
+      : defined({ depth: args.depth, timeMs: args.timeMs, exactEmpties: args.exactEmpties });
+  return defined({
+    targetGames: args.games,
+    checkpointInterval: args.checkpointInterval,
+    callbackInterval: args.callbackInterval,
+    search,
+    epsilon: args.epsilon,
+    lambda: args.lambda,
+    learningRate: args.learningRate,
+  });
+}
+
+/**
+ * Starts a new run in `runDir` and trains it to `games` games in this process (Ctrl-C saves and
+ * exits 0). A directory that already holds a run is refused: `resume` continues one.
+ */
+export async function trainCommand(args: TrainArgs, io: CliIO): Promise<number> {
+  const runDir = resolve(args.runDir);
+  const existing = existsSync(runDir) ? readManifest(runDir) : undefined;
+  if (existing !== undefined) {
+    throw new CliError(
+      'BAD_STATE',
+      `${args.runDir} already holds run ${existing.runId} (${int(existing.games)} games, ${existing.outcome}); ` +
+        `continue it with: prismind-cli resume --run-dir ${args.runDir} [--games N]`,
+    );
+  }
+  const games = args.games ?? DEFAULT_TRAIN_GAMES;
+  const manager = new TrainingManager({ ...managerOptions(args, io), runDir });
+  if (!args.json) {
+    println(io.stdout, `training ${int(games)} games in ${runDir}`);
+  }
+  return runWithView(manager, startOptions({ ...args, games }), io, {
+    json: args.json,
+    runId: basename(runDir),
+    plainIntervalMs: args.interval === undefined ? undefined : args.interval * 1000,
+  });
+}

@@ -1,0 +1,91 @@
+import { isCheckpointError } from '@prismind/checkpoint';
+import { isTrainerError } from '@prismind/trainer';
+import { type CliIO, println } from './io';
+
+/** Exit codes of prismind-cli (README, "Exit codes"). */
+export const EXIT: Readonly<{
+  OK: 0;
+  FAILURE: 1;
+  USAGE: 2;
+  NOT_PROMOTED: 3;
+}> = Object.freeze({
+  /** Done. */
+  OK: 0,
+  /** Something the user asked for could not be done: missing run, bad checkpoint, failed run. */
+  FAILURE: 1,
+  /** Bad command line: unknown command or flag, a flag value out of range. */
+  USAGE: 2,
+  /** `evaluate --strict`: a promotion threshold was missed. */
+  NOT_PROMOTED: 3,
+});
+
+/** Stable codes of the CLI's own errors. */
+export type CliErrorCode =
+  /** A flag or argument value is wrong (exit 2). */
+  | 'BAD_ARGUMENT'
+  /** A path does not exist or is not what the command needs. */
+  | 'NOT_FOUND'
+  /** The run is in a state that does not allow the command. */
+  | 'BAD_STATE'
+  /** A file is not a usable model checkpoint. */
+  | 'BAD_CHECKPOINT'
+  /** Anything else that went wrong while doing the work. */
+  | 'FAILED';
+
+/** An error the user can cause and fix: printed as one line, never with a stack trace. */
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+  readonly exitCode: number;
+
+  constructor(code: CliErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CliError';
+    this.code = code;
+    this.exitCode = code === 'BAD_ARGUMENT' ? EXIT.USAGE : EXIT.FAILURE;
+  }
+}
+
+/** A bad flag value: `--name: what was wrong; what is expected`. */
+export function badArgument(flag: string, message: string): CliError {
+  return new CliError('BAD_ARGUMENT', `${flag}: ${message}`);
+}
+
+/** Codes of other packages' errors that mean "the user gave a bad value" (exit 2). */
+const USAGE_CODES = new Set(['INVALID_OPTIONS', 'INVALID_LIMITS', 'CKPT_INVALID_OPTIONS']);
+
+/** Codes that the user caused and a message fully explains: no stack trace without --verbose. */
+function isExpected(error: unknown): boolean {
+  if (error instanceof CliError || isTrainerError(error) || isCheckpointError(error)) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  // PrismindError (contracts) and Node's file-system errors carry string codes
+  return typeof code === 'string';
+}
+
+/** The exit code for an error. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && USAGE_CODES.has(code) ? EXIT.USAGE : EXIT.FAILURE;
+}
+
+/** One line, whatever the message holds. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '; ').trim();
+}
+
+/**
+ * Prints an error as `prismind-cli: <message>` on stderr and returns its exit code. Unexpected
+ * errors (bugs) say so; the stack trace is printed only with `--verbose`.
+ */
+export function reportError(error: unknown, io: CliIO): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const prefix = isExpected(error) ? '' : 'unexpected error: ';
+  println(io.stderr, `prismind-cli: ${prefix}${oneLine(message)}`);
+  if (io.verbose && error instanceof Error && error.stack !== undefined) {
+    println(io.stderr, error.stack);
+    if (error.cause !== undefined) println(io.stderr, `caused by: ${String(error.cause)}`);
+  } else if (!isExpected(error)) {
+    println(io.stderr, 'prismind-cli: run again with --verbose for the stack trace');
+  }
+  return exitCodeOf(error);
+}

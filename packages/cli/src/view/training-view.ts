@@ -1,0 +1,138 @@
+import type {
+  StartOptions,
+  TrainingManager,
+  TrainingProgressEvent,
+  TrainingResult,
+} from '@prismind/trainer';
+import { isTrainerError } from '@prismind/trainer';
+import { EXIT } from '../errors';
+import { type CliIO, println } from '../io';
+import { duration, int, pct, rate, signed } from './format';
+import { type ProgressSnapshot, ProgressDisplay } from './progress';
+
+/** How a training command shows a run: a live view, plain lines, or JSON lines. */
+export interface ViewOptions {
+  json?: boolean | undefined;
+  /** Plain-line period when stdout is not a terminal. Default 5 s. */
+  plainIntervalMs?: number | undefined;
+  runId?: string | undefined;
+}
+
+function snapshotOf(e: TrainingProgressEvent): ProgressSnapshot {
+  return {
+    games: e.games,
+    targetGames: e.targetGames,
+    gamesPerSecond: e.gamesPerSecond,
+    etaSeconds: e.etaSeconds,
+    elapsedSeconds: e.elapsedSeconds,
+    avgDiscDiff: e.avgDiscDiff,
+    blackWinRate: e.blackWinRate,
+    whiteWinRate: e.whiteWinRate,
+    drawRate: e.drawRate,
+    errors: e.errors,
+  };
+}
+
+/** The closing lines of a run or stretch of it. */
+export function summaryLines(r: TrainingResult): string[] {
+  const lines = [
+    `run ${r.outcome}${r.reason === null ? '' : ` (${r.reason})`} at ${int(r.gamesCompleted)} of ${int(r.targetGames)} games; ` +
+      `this process: ${int(r.sessionGames)} games in ${duration(r.totalSeconds)} (${rate(r.gamesPerSecond)} games/s), backend ${r.backend}`,
+  ];
+  if (r.windowGames > 0) {
+    lines.push(
+      `last ${int(r.windowGames)} games: discs ${signed(r.finalDiscDiff)} (black minus white), ` +
+        `black ${pct(r.blackWinRate)}, white ${pct(r.whiteWinRate)}, draws ${pct(r.drawRate)}`,
+    );
+  }
+  if (r.errorCount > 0) lines.push(`errors: ${int(r.errorCount)} over the run`);
+  lines.push(`latest checkpoint: ${r.latestCheckpoint ?? 'none'}`);
+  return lines;
+}
+
+function jsonLine(io: CliIO, type: string, fields: object): void {
+  println(io.stdout, JSON.stringify({ type, ...fields }));
+}
+
+/**
+ * Runs `manager.start(start)` with its events shown on `io`, and returns the exit code: 0 when the
+ * run completed or was stopped (pause, Ctrl-C: saved), 1 when it failed.
+ */
+export async function runWithView(
+  manager: TrainingManager,
+  start: StartOptions,
+  io: CliIO,
+  options: ViewOptions = {},
+): Promise<number> {
+  const json = options.json === true;
+  const display = new ProgressDisplay(io.stdout, { plainIntervalMs: options.plainIntervalMs });
+  let snapshot: ProgressSnapshot = { games: 0, runId: options.runId, state: 'starting' };
+  const note = (line: string) => (json ? undefined : display.note(line));
+  const show = (patch: Partial<ProgressSnapshot>, force = false) => {
+    snapshot = { ...snapshot, ...patch };
+    if (!json) display.update(snapshot, force);
+  };
+  const offs = [
+    manager.on('progress', (e) => {
+      if (json) jsonLine(io, 'progress', e);
+      show(snapshotOf(e), e.final);
+    }),
+    manager.on('state', (e) => {
+      if (json) jsonLine(io, 'state', e);
+      else if (e.to === 'paused' || e.from === 'paused') {
+        note(`${e.to}${e.reason === null ? '' : ` (${e.reason})`} at ${int(e.games)} games`);
+      }
+      // the first state (training) has no numbers to show yet; later changes draw at once
+      if (e.from === 'idle') snapshot = { ...snapshot, state: e.to, games: e.games };
+      else show({ state: e.to, games: e.games }, true);
+    }),
+    manager.on('checkpoint', (e) => {
+      if (json) jsonLine(io, 'checkpoint', e);
+      else if (!display.isLive) note(`checkpoint ${e.path} (${int(e.games)} games, ${e.reason})`);
+      show({ lastCheckpoint: { path: e.path, games: e.games } });
+    }),
+    manager.on('checkpoint-failed', (e) => {
+      if (json) jsonLine(io, 'checkpoint-failed', e);
+      note(`warning: checkpoint at ${int(e.games)} games failed: ${e.error}`);
+    }),
+    manager.on('paused', (e) => {
+      if (json) jsonLine(io, 'paused', e);
+      if (e.errors !== undefined) {
+        note(
+          `paused by the error policy: ${pct(e.errors.rate, 2)} of the last ${int(e.errors.windowGames)} games failed; ` +
+            `resume with prismind-cli resume --run-dir ${manager.runDir}`,
+        );
+      } else {
+        note(`paused; resume with: prismind-cli resume --run-dir ${manager.runDir}`);
+      }
+    }),
+    manager.on('engine-restart', (e) => {
+      if (json) jsonLine(io, 'engine-restart', e);
+      note(`warning: engine restarted from ${int(e.games)} games (${e.cause})`);
+    }),
+    manager.on('weights-reset', (e) => {
+      if (json) jsonLine(io, 'weights-reset', e);
+      note(`warning: ${e.count} non-finite weights reset (${e.source})`);
+    }),
+  ];
+  // The manager's timers (heartbeat, control polling) do not hold the process: a paused run has
+  // nothing else pending, and Node would exit under it. This one keeps it until the run ends.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  try {
+    const result = await manager.start(start);
+    display.close();
+    if (json) jsonLine(io, 'result', result);
+    else for (const line of summaryLines(result)) println(io.stdout, line);
+    return result.outcome === 'failed' ? EXIT.FAILURE : EXIT.OK;
+  } catch (error) {
+    display.close();
+    const result = isTrainerError(error)
+      ? (error.details.result as TrainingResult | undefined)
+      : undefined;
+    if (json && result !== undefined) jsonLine(io, 'result', result);
+    throw error;
+  } finally {
+    clearInterval(keepAlive);
+    for (const off of offs) off();
+  }
+}
