@@ -1,7 +1,7 @@
 import { PrismindError } from '@prismind/board/contracts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { TrainerError } from './errors';
+import { describeError, isTrainerError, TrainerError } from './errors';
 import { CONTROL_FILE, readJsonFile, writeJsonAtomic } from './run-files';
 import {
   type ControlAck,
@@ -180,4 +180,32 @@ export class ControlWatcher {
     this.lastProblem = message;
     this.onProblem(message);
   }
+}
+
+/** What each command does; each resolves with the message of its `done` answer. */
+export type ControlActions = Record<ControlCommand, () => Promise<string>>;
+
+/**
+ * Carries out a control request and answers it: `accepted` at once, then `done` with the action's
+ * message, `rejected` when the state does not allow it (INVALID_TRANSITION), or `failed`.
+ */
+export function answerControl(
+  request: ControlRequest,
+  actions: ControlActions,
+  write: (ack: ControlAck) => void,
+): void {
+  const receivedAt = new Date().toISOString();
+  const answer = (result: ControlAck['result'], message?: string): void => {
+    const completedAt = result === 'accepted' ? undefined : new Date().toISOString();
+    write({ id: request.id, command: request.command, result, message, receivedAt, completedAt });
+  };
+  answer('accepted');
+  actions[request.command]().then(
+    (message) => answer('done', message),
+    (error: unknown) =>
+      answer(
+        isTrainerError(error, 'INVALID_TRANSITION') ? 'rejected' : 'failed',
+        describeError(error).message,
+      ),
+  );
 }

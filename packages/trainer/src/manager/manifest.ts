@@ -2,7 +2,7 @@ import type { BackendChoice, BackendKind } from '@prismind/board/contracts';
 import { createRequire } from 'node:module';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { TrainingSettings } from './options';
+import type { ManagerConfig, TrainingManagerOptions, TrainingSettings } from './options';
 import { MANIFEST_FILE, readJsonFile, writeJsonAtomic } from './run-files';
 
 /**
@@ -116,4 +116,59 @@ export function readManifest(runDir: string): RunManifest | undefined {
 /** Written durably (fsync) and atomically: a crash leaves the previous manifest. */
 export function writeManifest(runDir: string, manifest: RunManifest): void {
   writeJsonAtomic(manifestPath(runDir), manifest, true);
+}
+
+/**
+ * The options a run was trained with, from its manifest: what `TrainingManager.open()` starts from.
+ * Per-process choices (signals, console echo, an engine factory) are not carried over.
+ */
+export function optionsFromManifest(manifest: RunManifest): Partial<TrainingManagerOptions> {
+  const c = manifest.config as Partial<ManagerConfig>;
+  return {
+    backend: c.backend,
+    threads: c.threads,
+    seed: manifest.seed,
+    stages: manifest.stages,
+    logLevel: c.logLevel,
+    compression:
+      c.compression?.compress === true
+        ? { level: c.compression.level, codec: c.compression.codec }
+        : false,
+    retention: c.retention,
+    errorThreshold: c.errorThreshold,
+    errorWindowGames: c.errorWindowGames,
+    errorAction: c.errorAction,
+    watchdog: c.watchdog,
+    statusIntervalMs: c.statusIntervalMs,
+    controlPollMs: c.controlPollMs,
+    progressIntervalMs: c.progressIntervalMs,
+    tensorboard: c.tensorboard,
+    memoryBudgetBytes: c.memoryBudgetBytes,
+  };
+}
+
+/** Writes where the run stands into its manifest and current session (atomically, fsync). */
+export function recordOutcome(
+  runDir: string,
+  manifest: RunManifest,
+  now: {
+    outcome: RunOutcome;
+    reason?: string | undefined;
+    ended: boolean;
+    games: number;
+    settings: TrainingSettings;
+  },
+): void {
+  const at = new Date().toISOString();
+  const current = manifest.sessions[manifest.sessions.length - 1]!;
+  Object.assign(current, { outcome: now.outcome, reason: now.reason, endGames: now.games });
+  if (now.ended) current.endedAt = at;
+  Object.assign(manifest, {
+    outcome: now.outcome,
+    outcomeReason: now.reason,
+    games: now.games,
+    settings: now.settings,
+    endedAt: now.ended ? at : null,
+  });
+  writeManifest(runDir, manifest);
 }

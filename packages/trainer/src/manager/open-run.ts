@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
+import { loadLatestCheckpoint, makeEngine } from './engine-lifecycle';
 import { TrainerError } from './errors';
 import type { TrainingEvents, TrainingProgressEvent, TypedEmitter } from './events';
 import { acquireRunLock, type RunLock } from './lock';
@@ -97,7 +98,7 @@ export async function openRun(
         { details: { run: previous.stages, options: config.stages } },
       );
     }
-    const restored = await TrainingSession.loadLatest(checkpoints);
+    const restored = await loadLatestCheckpoint(checkpoints);
     if (restored !== undefined && restored.model.stages !== config.stages) {
       throw new TrainerError(
         'RUN_MISMATCH',
@@ -114,7 +115,7 @@ export async function openRun(
       );
     }
     const seed = runSeed ?? config.seed ?? randomSeed();
-    const made = await TrainingSession.makeEngine(config, log, 0);
+    const made = await makeEngine(config, log, 0);
     const deps = { config, runId, telemetry, log, checkpoints, emitter, onProgress };
     const session = new TrainingSession(deps, made, settings, seed, restored);
     undo.push(() => session.dispose());

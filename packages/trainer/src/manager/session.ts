@@ -1,5 +1,4 @@
 import type {
-  BackendChoice,
   BackendKind,
   Engine,
   ModelState,
@@ -7,7 +6,7 @@ import type {
   TrainBatchResult,
   TrainProgress,
 } from '@prismind/board/contracts';
-import { type CheckpointManager, isCheckpointError } from '@prismind/checkpoint';
+import type { CheckpointManager } from '@prismind/checkpoint';
 import {
   ConvergenceMonitor,
   createTelemetrySnapshot,
@@ -15,11 +14,16 @@ import {
   type Logger,
   MemoryMonitor,
   ProgressReporter,
-  type ProgressUpdate,
   type RunTelemetry,
   TrainingLogger,
 } from '@prismind/telemetry';
-import { createEngine } from '../backend/create-engine';
+import {
+  disposeWithin,
+  loadLatestCheckpoint,
+  type MadeEngine,
+  makeEngine,
+  type RestoredCheckpoint,
+} from './engine-lifecycle';
 import { describeError, TrainerError } from './errors';
 import type {
   CheckpointReason,
@@ -28,35 +32,17 @@ import type {
   TrainingProgressEvent,
   TypedEmitter,
 } from './events';
-import {
-  type CheckpointMetadata,
-  fromLoadedState,
-  resetNonFinite,
-  toCheckpointState,
-} from './model-checkpoint';
+import { resetNonFinite, toCheckpointState } from './model-checkpoint';
 import type { ManagerConfig, TrainingSettings } from './options';
-import { type RecentStats, RecentGames } from './recent-games';
+import { type ProgressData, toProgressEvent } from './progress-event';
+import { RecentGames } from './recent-games';
+import type { RunStatus } from './status';
 import { type EngineBatchError, type WatchedBatch, watchBatch } from './watchdog';
 
 /** Divergent weights logged one by one per checkpoint; the rest are counted. */
 const MAX_LOGGED_WEIGHTS = 20;
 /** Failed games logged one by one per batch; the rest are counted. */
 const MAX_LOGGED_FAILURES = 10;
-
-export interface ProgressData {
-  recent: RecentStats;
-  errors: number;
-  elapsedMs: number;
-  sessionGames: number;
-}
-
-/** A checkpoint as the session restores it. */
-export interface RestoredCheckpoint {
-  model: ModelState;
-  metadata: CheckpointMetadata;
-  path: string;
-  timestamp: number;
-}
 
 export interface SessionDeps {
   config: ManagerConfig;
@@ -101,7 +87,7 @@ export class TrainingSession {
 
   constructor(
     deps: SessionDeps,
-    engine: { engine: Engine; backend: BackendKind; reason: string },
+    engine: MadeEngine,
     settings: TrainingSettings,
     seed: number,
     restored: RestoredCheckpoint | undefined,
@@ -123,60 +109,6 @@ export class TrainingSession {
     this.startElapsedMs = this.elapsedBaseMs;
     this.training = this.newTrainingLogger();
     this.progress = this.newProgressReporter();
-  }
-
-  /** Makes an engine: the factory given in the options, or createEngine() for the backend. */
-  static async makeEngine(
-    config: ManagerConfig,
-    log: Logger,
-    attempt: number,
-    backend: BackendChoice = config.backend,
-  ): Promise<{ engine: Engine; backend: BackendKind; reason: string }> {
-    let made: { engine: Engine; backend: BackendKind; reason: string };
-    if (config.engineFactory !== undefined) {
-      const given = await config.engineFactory({ backend, stages: config.stages, attempt });
-      made =
-        'engine' in given
-          ? { engine: given.engine, backend: given.backend, reason: given.reason }
-          : {
-              engine: given,
-              backend: given.backend,
-              reason: 'engine factory given in the options',
-            };
-    } else {
-      made = await createEngine({ backend, stages: config.stages, logger: log });
-    }
-    if (made.engine.shape.stages !== config.stages) {
-      await made.engine.dispose().catch(() => undefined);
-      throw new TrainerError(
-        'RUN_MISMATCH',
-        `the engine has ${made.engine.shape.stages} stages, the run ${config.stages}`,
-      );
-    }
-    return made;
-  }
-
-  /** The latest usable checkpoint of the run, or undefined when it has none at all. */
-  static async loadLatest(checkpoints: CheckpointManager): Promise<RestoredCheckpoint | undefined> {
-    let latest: Awaited<ReturnType<CheckpointManager['loadLatest']>>;
-    try {
-      latest = await checkpoints.loadLatest();
-    } catch (error) {
-      if (!isCheckpointError(error, 'CKPT_NOT_FOUND')) throw error;
-      const skipped = (error.details.skipped ?? []) as unknown[];
-      if (skipped.length === 0) return undefined;
-      throw new TrainerError(
-        'NO_USABLE_CHECKPOINT',
-        `${checkpoints.dir}: ${skipped.length} checkpoint(s), none loads`,
-        { cause: error, details: { skipped } },
-      );
-    }
-    try {
-      const { model, metadata } = fromLoadedState(latest.state, latest.path);
-      return { model, metadata, path: latest.path, timestamp: latest.state.timestamp };
-    } catch (error) {
-      throw new TrainerError('NO_USABLE_CHECKPOINT', (error as Error).message, { cause: error });
-    }
   }
 
   // ---- time ---------------------------------------------------------------------------------
@@ -483,14 +415,9 @@ export class TrainingSession {
       // a crashed engine may refuse even this
     }
     await disposeWithin(old, 2_000);
-    const made = await TrainingSession.makeEngine(
-      deps.config,
-      deps.log,
-      this.engineRestarts,
-      this.backend,
-    );
+    const made = await makeEngine(deps.config, deps.log, this.engineRestarts, this.backend);
     this.engine = made.engine;
-    const restored = await TrainingSession.loadLatest(deps.checkpoints);
+    const restored = await loadLatestCheckpoint(deps.checkpoints);
     if (restored !== undefined) this.restore(restored, true);
     else this.resetToFresh();
     this.errors.recordError(failure.kind, failure.message, reached);
@@ -588,28 +515,12 @@ export class TrainingSession {
       initial: this.games,
       minIntervalMs: this.deps.config.progressIntervalMs,
     });
-    reporter.subscribe((update) => this.deps.onProgress?.(this.progressEvent(update)));
+    reporter.subscribe((update) =>
+      this.deps.onProgress?.(
+        toProgressEvent(update, this.progressData(), this.settings.targetGames),
+      ),
+    );
     return reporter;
-  }
-
-  private progressEvent(update: ProgressUpdate<ProgressData>): TrainingProgressEvent {
-    const data = update.data ?? this.progressData();
-    const target = this.settings.targetGames;
-    return {
-      games: update.done,
-      targetGames: target,
-      fraction: Math.min(1, update.done / target),
-      sessionGames: data.sessionGames,
-      avgDiscDiff: data.recent.avgDiscDiff,
-      blackWinRate: data.recent.blackWinRate,
-      whiteWinRate: data.recent.whiteWinRate,
-      drawRate: data.recent.drawRate,
-      gamesPerSecond: update.ratePerSecond,
-      etaSeconds: update.etaMs === undefined ? undefined : update.etaMs / 1000,
-      elapsedSeconds: data.elapsedMs / 1000,
-      errors: data.errors,
-      final: update.final,
-    };
   }
 
   /** A new TrainingLogger (after a log level change: pino children keep the level they had). */
@@ -624,6 +535,25 @@ export class TrainingSession {
     this.progress.setTotal(settings.targetGames);
   }
 
+  /** The session's part of status.json (the rate only while training). */
+  statusFields(training: boolean): Partial<RunStatus> {
+    const errors = this.errors.summary();
+    return {
+      games: this.games,
+      targetGames: this.settings.targetGames,
+      backend: this.backend,
+      gamesPerSecond: training ? (this.progress.last?.ratePerSecond ?? null) : null,
+      elapsedSeconds: this.elapsedMs() / 1000,
+      errors: {
+        count: errors.errors,
+        rate: errors.rate,
+        byKind: errors.windowByKind,
+        last: errors.lastErrors.map(({ kind, message, game }) => ({ kind, message, game })),
+      },
+      latestCheckpoint: this.lastCheckpoint,
+    };
+  }
+
   /** Releases the engine (waiting at most a few seconds for it). */
   async dispose(): Promise<void> {
     await disposeWithin(this.engine, 5_000);
@@ -636,18 +566,5 @@ function restoreOr<T>(restore: () => T, fresh: () => T, log: Logger): T {
   } catch (error) {
     log.info({ err: describeError(error) }, 'monitor state not restored; starting it afresh');
     return fresh();
-  }
-}
-
-/** Disposes an engine, giving up after `ms` (a hung engine may never answer). */
-async function disposeWithin(engine: Engine, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  try {
-    await Promise.race([engine.dispose().catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,6 @@
 import { PrismindError, type TrainBatchResult } from '@prismind/board/contracts';
 import { resolve } from 'node:path';
-import { type ControlRequest, ControlWatcher } from './control';
+import { answerControl, type ControlRequest, ControlWatcher } from './control';
 import { describeError, isTrainerError, TrainerError } from './errors';
 import {
   type ErrorPattern,
@@ -10,7 +10,7 @@ import {
   type TrainingProgressEvent,
   TypedEmitter,
 } from './events';
-import { type RunOutcome, readManifest, writeManifest } from './manifest';
+import { optionsFromManifest, type RunOutcome, readManifest, recordOutcome } from './manifest';
 import { initialStatus, type OpenRun, openRun } from './open-run';
 import {
   type ConfigureOptions,
@@ -100,29 +100,7 @@ export class TrainingManager {
         details: { runDir },
       });
     }
-    const c = manifest.config as Partial<ManagerConfig>;
-    const carried: Partial<TrainingManagerOptions> = {
-      backend: c.backend,
-      threads: c.threads,
-      seed: manifest.seed,
-      stages: manifest.stages,
-      logLevel: c.logLevel,
-      compression:
-        c.compression?.compress === true
-          ? { level: c.compression.level, codec: c.compression.codec }
-          : false,
-      retention: c.retention,
-      errorThreshold: c.errorThreshold,
-      errorWindowGames: c.errorWindowGames,
-      errorAction: c.errorAction,
-      watchdog: c.watchdog,
-      statusIntervalMs: c.statusIntervalMs,
-      controlPollMs: c.controlPollMs,
-      progressIntervalMs: c.progressIntervalMs,
-      tensorboard: c.tensorboard,
-      memoryBudgetBytes: c.memoryBudgetBytes,
-    };
-    return new TrainingManager({ ...carried, ...overrides, runDir });
+    return new TrainingManager({ ...optionsFromManifest(manifest), ...overrides, runDir });
   }
 
   get state(): TrainingState {
@@ -497,24 +475,7 @@ export class TrainingManager {
   }
 
   private statusFields(): Partial<RunStatus> {
-    const session = this.run?.session;
-    if (session === undefined) return {};
-    const errors = session.errors.summary();
-    return {
-      games: session.games,
-      targetGames: session.settings.targetGames,
-      backend: session.backend,
-      gamesPerSecond:
-        this.stateValue === 'training' ? (session.progress.last?.ratePerSecond ?? null) : null,
-      elapsedSeconds: session.elapsedMs() / 1000,
-      errors: {
-        count: errors.errors,
-        rate: errors.rate,
-        byKind: errors.windowByKind,
-        last: errors.lastErrors.map(({ kind, message, game }) => ({ kind, message, game })),
-      },
-      latestCheckpoint: session.lastCheckpoint,
-    };
+    return this.run?.session.statusFields(this.stateValue === 'training') ?? {};
   }
 
   private refreshStatus(flush: boolean): void {
@@ -537,20 +498,15 @@ export class TrainingManager {
   private markManifest(outcome: RunOutcome, reason?: string, ended = false): void {
     const run = this.run;
     if (run === undefined) return;
-    const now = new Date().toISOString();
-    const { manifest, session } = run;
-    const current = manifest.sessions[manifest.sessions.length - 1]!;
-    Object.assign(current, { outcome, reason, endGames: session.games });
-    if (ended) current.endedAt = now;
-    Object.assign(manifest, {
-      outcome,
-      outcomeReason: reason,
-      games: session.games,
-      settings: session.settings,
-      endedAt: ended ? now : null,
-    });
+    const { session } = run;
     try {
-      writeManifest(this.runDir, manifest);
+      recordOutcome(this.runDir, run.manifest, {
+        outcome,
+        reason,
+        ended,
+        games: session.games,
+        settings: session.settings,
+      });
     } catch (error) {
       run.log.warn(
         { event: 'manifest_failed', err: describeError(error) },
@@ -562,42 +518,18 @@ export class TrainingManager {
   // ---- control, configure, progress ---------------------------------------------------------
 
   private onControl(request: ControlRequest): void {
-    const receivedAt = new Date().toISOString();
-    const answer = (result: 'accepted' | 'done' | 'rejected' | 'failed', message?: string) => {
-      const completedAt = result === 'accepted' ? undefined : new Date().toISOString();
-      this.status?.update(
-        {
-          ...this.statusFields(),
-          control: {
-            id: request.id,
-            command: request.command,
-            result,
-            message,
-            receivedAt,
-            completedAt,
-          },
-        },
-        true,
-      );
-    };
     this.run?.log.info(
       { event: 'control', command: request.command, id: request.id, from: request.pid },
       `control: ${request.command} (from process ${request.pid})`,
     );
-    answer('accepted');
-    const action: Promise<unknown> =
-      request.command === 'pause'
-        ? this.requestPause('control').then((games) => `paused at ${games} games`)
-        : request.command === 'resume'
-          ? this.requestResume('control').then(() => `training from ${this.games} games`)
-          : this.requestStop('control').then((r) => `stopped at ${r.gamesCompleted} games`);
-    action.then(
-      (message) => answer('done', String(message)),
-      (error: unknown) =>
-        answer(
-          isTrainerError(error, 'INVALID_TRANSITION') ? 'rejected' : 'failed',
-          describeError(error).message,
-        ),
+    answerControl(
+      request,
+      {
+        pause: () => this.requestPause('control').then((games) => `paused at ${games} games`),
+        resume: () => this.requestResume('control').then(() => `training from ${this.games} games`),
+        stop: () => this.requestStop('control').then((r) => `stopped at ${r.gamesCompleted} games`),
+      },
+      (ack) => this.status?.update({ ...this.statusFields(), control: ack }, true),
     );
   }
 
