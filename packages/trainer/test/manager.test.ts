@@ -286,6 +286,26 @@ describe('validation and states', () => {
     expect(manifest.backend.reason).toBe('chosen by the caller');
   });
 
+  it('compresses checkpoints and keeps as many as retention says, also when reopened', async () => {
+    const { m, runDir } = manager({ compression: { level: 6 }, retention: { keepLast: 2 } });
+    await m.start({ targetGames: 500, checkpointInterval: 100 });
+    const list = async () => (await CheckpointManager.open(join(runDir, 'checkpoints'))).list();
+    const first = await list();
+    expect(first.map((c) => [c.gamesCompleted, c.compressed])).toEqual([
+      [400, true],
+      [500, true],
+    ]);
+    const reopened = await TrainingManager.open(runDir, {
+      engineFactory: fakeEngineFactory(),
+      logEcho: false,
+    });
+    await reopened.start({ targetGames: 700 });
+    expect((await list()).map((c) => [c.gamesCompleted, c.compressed])).toEqual([
+      [600, true],
+      [700, true],
+    ]);
+  });
+
   it('refuses a run directory with another model shape', async () => {
     await manager().m.start({ targetGames: 50, checkpointInterval: 50 });
     const other = manager({ stages: 2 });
