@@ -28,7 +28,14 @@ job=${1:-test}
 shift || true
 case "$job" in
   setup) setup ;;
-  train) setup; pnpm run train:quick -- "$@" ;;
+  train)
+    setup
+    # A short run with the embedded defaults (prismind-cli train --help lists them).
+    run_dir="runs/quickstart-$(date +%Y%m%d-%H%M%S)"
+    node packages/cli/dist/bin.js train --run-dir "$run_dir" "$@"
+    echo "run directory: $run_dir"
+    ls -R "$run_dir"
+    ;;
   test)
     setup
     pnpm run lint
