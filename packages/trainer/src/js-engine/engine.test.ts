@@ -242,5 +242,6 @@ describe('JsEngine contract', () => {
     expect(codeOf(() => createJsEngine({ stages: 0 }))).toBe('INVALID_OPTIONS');
     expect(codeOf(() => createJsEngine({ stages: 62 }))).toBe('INVALID_OPTIONS');
     expect(codeOf(() => createJsEngine({ ttBytes: -5 }))).toBe('INVALID_OPTIONS');
+    expect(codeOf(() => createJsEngine({ ttBytes: 2 ** 30 + 1 }))).toBe('INVALID_OPTIONS');
   });
 });

@@ -16,6 +16,8 @@ export interface JsEngineOptions {
 }
 
 export const DEFAULT_TT_BYTES: number = 8 * 1024 * 1024;
+/** The largest table budget, the native backend's too (so options mean the same in both). */
+export const MAX_TT_BYTES: number = 2 ** 30;
 
 export interface ResolvedOptions {
   stages: number;
@@ -33,10 +35,10 @@ export function resolveOptions(options: JsEngineOptions): ResolvedOptions {
     );
   }
   const ttBytes = options.ttBytes ?? DEFAULT_TT_BYTES;
-  if (!(Number.isInteger(ttBytes) && ttBytes >= 64 && ttBytes <= 2 ** 32)) {
+  if (!(Number.isInteger(ttBytes) && ttBytes >= 64 && ttBytes <= MAX_TT_BYTES)) {
     throw new PrismindError(
       'INVALID_OPTIONS',
-      `ttBytes is ${String(ttBytes)}; expected an integer 64..2^32`,
+      `ttBytes is ${String(ttBytes)}; expected an integer 64..2^30 (1 GiB, as the native backend)`,
       { details: { ttBytes } },
     );
   }
