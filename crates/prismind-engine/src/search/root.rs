@@ -70,8 +70,10 @@ impl Root<'_> {
                 }
             })
             .collect();
-        // Descending static value; the sort is stable, so ties keep ascending squares.
-        children.sort_by(|a, b| b.static_value.total_cmp(&a.static_value));
+        // Descending static value; the sort is stable, so ties keep ascending squares. `+ 0.0` makes
+        // -0.0 and 0.0 the tie they are for `<` (total_cmp alone would order them; it is used
+        // because it never panics, even on NaN weights).
+        children.sort_by(|a, b| (b.static_value + 0.0).total_cmp(&(a.static_value + 0.0)));
 
         let empties = position.empty_count();
         if empties <= limits.exact_empties {
