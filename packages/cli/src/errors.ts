@@ -51,7 +51,18 @@ export function badArgument(flag: string, message: string): CliError {
 }
 
 /** Codes of other packages' errors that mean "the user gave a bad value" (exit 2). */
-const USAGE_CODES = new Set(['INVALID_OPTIONS', 'INVALID_LIMITS', 'CKPT_INVALID_OPTIONS']);
+const USAGE_CODES = new Set([
+  'INVALID_OPTIONS',
+  'INVALID_LIMITS',
+  'CKPT_INVALID_OPTIONS',
+  // positions and moves typed on the command line (--moves, --obf, --pattern)
+  'INVALID_NOTATION',
+  'INVALID_OBF',
+  'INVALID_SQUARE',
+  'ILLEGAL_MOVE',
+  'INVALID_BOARD',
+  'DEBUG_INVALID_INPUT',
+]);
 
 /** Codes that the user caused and a message fully explains: no stack trace without --verbose. */
 function isExpected(error: unknown): boolean {

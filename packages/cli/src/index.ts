@@ -26,6 +26,18 @@ export {
   verifyReport,
 } from './commands/checkpoint';
 export type { VerifyReport } from './commands/checkpoint';
+export {
+  debugAnomaliesCommand,
+  debugBoardCommand,
+  debugCompareCommand,
+  debugErrorsCommand,
+  debugExportCsvCommand,
+  debugPatternCommand,
+  debugReplayCommand,
+  debugTraceCommand,
+  positionOf,
+} from './commands/debug';
+export type { DebugSource, PositionArgs } from './commands/debug';
 export { playCommand } from './commands/play';
 export type { PlayArgs } from './commands/play';
 export { nboardCommand } from './commands/nboard';

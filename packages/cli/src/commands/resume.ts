@@ -59,13 +59,15 @@ export async function resumeCommand(args: ResumeArgs, io: CliIO): Promise<number
         'give a larger --games to train further',
     );
   }
-  const manager = await TrainingManager.open(runDir, managerOptions(args, io));
+  const chosen: { backend?: string } = {};
+  const manager = await TrainingManager.open(runDir, managerOptions(args, io, chosen));
   if (!args.json) {
     println(io.stdout, `resuming ${runDir} from ${int(games)} to ${int(target)} games`);
   }
   return runWithView(manager, { targetGames: args.games }, io, {
     json: args.json,
     runId: basename(runDir),
+    backend: () => chosen.backend,
     plainIntervalMs: args.interval === undefined ? undefined : args.interval * 1000,
   });
 }

@@ -54,6 +54,7 @@ function defined<T extends object>(value: T): T {
 export function managerOptions(
   args: Omit<TrainArgs, 'runDir'> & { runDir?: string },
   io: CliIO,
+  chosen: { backend?: string } = {},
 ): Partial<TrainingManagerOptions> {
   const compression =
     args.compress === true || args.compressionLevel !== undefined
@@ -80,6 +81,7 @@ export function managerOptions(
     logEcho: false,
     handleSignals: args.handleSignals ?? true,
     engineFactory: cliEngineFactory((selection) => {
+      chosen.backend = selection.backend;
       if (args.json) {
         println(
           io.stdout,
@@ -122,13 +124,15 @@ export async function trainCommand(args: TrainArgs, io: CliIO): Promise<number> 
     );
   }
   const games = args.games ?? DEFAULT_TRAIN_GAMES;
-  const manager = new TrainingManager({ ...managerOptions(args, io), runDir });
+  const chosen: { backend?: string } = {};
+  const manager = new TrainingManager({ ...managerOptions(args, io, chosen), runDir });
   if (!args.json) {
     println(io.stdout, `training ${int(games)} games in ${runDir}`);
   }
   return runWithView(manager, startOptions({ ...args, games }), io, {
     json: args.json,
     runId: basename(runDir),
+    backend: () => chosen.backend,
     plainIntervalMs: args.interval === undefined ? undefined : args.interval * 1000,
   });
 }

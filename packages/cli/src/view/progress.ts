@@ -155,7 +155,7 @@ export class ProgressDisplay {
       return;
     }
     this.erase();
-    const lines = liveLines(s, this.stream.columns ?? 80);
+    const lines = liveLines(s, this.stream.columns || 80);
     this.stream.write(`${lines.join('\n')}\n`);
     this.drawn = lines.length;
   }

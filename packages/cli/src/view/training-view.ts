@@ -16,6 +16,8 @@ export interface ViewOptions {
   /** Plain-line period when stdout is not a terminal. Default 5 s. */
   plainIntervalMs?: number | undefined;
   runId?: string | undefined;
+  /** The backend the engine factory took, once it has (shown in the live view's first line). */
+  backend?: (() => string | undefined) | undefined;
 }
 
 function snapshotOf(e: TrainingProgressEvent): ProgressSnapshot {
@@ -69,7 +71,7 @@ export async function runWithView(
   let snapshot: ProgressSnapshot = { games: 0, runId: options.runId, state: 'starting' };
   const note = (line: string) => (json ? undefined : display.note(line));
   const show = (patch: Partial<ProgressSnapshot>, force = false) => {
-    snapshot = { ...snapshot, ...patch };
+    snapshot = { ...snapshot, ...patch, backend: options.backend?.() };
     if (!json) display.update(snapshot, force);
   };
   const offs = [

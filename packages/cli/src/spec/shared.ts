@@ -1,0 +1,80 @@
+import type { BackendChoice } from '@prismind/board/contracts';
+import type { Argv } from 'yargs';
+import { backendArg, decimal, integer, logLevelArg } from '../args';
+import type { CliIO } from '../io';
+
+/** Runs a command's work and records its exit code (errors are reported, never thrown). */
+export type Task = () => Promise<number>;
+export type Run = (task: Task) => Promise<void>;
+/** Adds commands to a yargs instance. */
+export type Spec = (y: Argv, run: Run, io: CliIO) => Argv;
+
+export const MAX_GAMES: number = Number.MAX_SAFE_INTEGER;
+export const U32: number = 0xffff_ffff;
+
+export const runDirOption = {
+  type: 'string',
+  demandOption: true,
+  requiresArg: true,
+  describe: 'the run directory',
+} as const;
+export const jsonOption = { type: 'boolean', describe: 'machine-readable JSON output' } as const;
+export const backendOption: {
+  describe: string;
+  coerce: (value: unknown) => BackendChoice;
+  requiresArg: true;
+} = {
+  describe: 'engine backend: auto (native when its binary loads, else js), native or js',
+  coerce: backendArg,
+  requiresArg: true,
+} as const;
+
+/** `--games N`. */
+export function gamesOption(describe: string): {
+  describe: string;
+  coerce: (value: unknown) => number;
+  requiresArg: true;
+} {
+  return { describe, coerce: integer('games', 1, MAX_GAMES), requiresArg: true };
+}
+
+/** Flags that shape a training run (train; most of them on resume too). */
+export function trainingFlags(y: Argv): Argv {
+  return y
+    .option('backend', backendOption)
+    .option('threads', {
+      describe: 'worker threads (1 is deterministic) [default: 1]',
+      coerce: integer('threads', 1, 256),
+      requiresArg: true,
+    })
+    .option('log-level', {
+      describe: 'log level of logs/train.jsonl: debug, info, warn, error, silent [default: info]',
+      coerce: logLevelArg,
+      requiresArg: true,
+    })
+    .option('compress', {
+      type: 'boolean',
+      describe: 'DEFLATE-compress checkpoints [default: false]',
+    })
+    .option('compression-level', {
+      describe: 'compression level 1..9 (implies --compress) [default: 1]',
+      coerce: integer('compression-level', 1, 9),
+      requiresArg: true,
+    })
+    .option('keep', {
+      describe: 'checkpoints kept: the newest N [default: 5]',
+      coerce: integer('keep', 1, 1_000_000),
+      requiresArg: true,
+    })
+    .option('keep-every', {
+      describe: 'also keep every checkpoint at a multiple of this many games forever',
+      coerce: integer('keep-every', 0, MAX_GAMES),
+      requiresArg: true,
+    })
+    .option('json', { ...jsonOption, describe: 'progress and result as JSON lines on stdout' })
+    .option('interval', {
+      describe: 'seconds between progress lines when stdout is not a terminal [default: 5]',
+      coerce: decimal('interval', 0, 86_400),
+      requiresArg: true,
+    });
+}
