@@ -7,6 +7,10 @@ import type { BackendKind, CellsInput, Player } from './types';
  * The one contract both backends honour (docs/engine-spec.md says exactly how). Positions are 64
  * cells and the player to move; bad input throws a PrismindError (INVALID_BOARD, INVALID_PLAYER,
  * INVALID_LIMITS, ...), never a crash and never a silent wrong answer.
+ *
+ * While a training batch runs, the calls that read or change the model (evaluate, getWeight,
+ * search, getState, setState, learnFromGame, train) throw TRAINING_BUSY; featureIndices, shape,
+ * requestStop and dispose keep working.
  */
 export interface Engine {
   readonly backend: BackendKind;

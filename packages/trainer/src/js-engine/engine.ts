@@ -82,7 +82,7 @@ export class JsEngine implements Engine {
   }
 
   evaluate(cells: CellsInput, player: Player): number {
-    this.assertUsable();
+    this.assertReadable('evaluate');
     const b = toBitboards(cells, player);
     extractInto(b.blackLo, b.blackHi, b.whiteLo, b.whiteHi, this.feats, 0);
     const discs = popcount32(b.blackLo | b.whiteLo) + popcount32(b.blackHi | b.whiteHi);
@@ -97,7 +97,7 @@ export class JsEngine implements Engine {
   }
 
   getWeight(shape: number, stage: number, index: number): number {
-    this.assertUsable();
+    this.assertReadable('getWeight');
     if (!(Number.isInteger(shape) && shape >= 0 && shape < SHAPE_COUNT)) {
       throw new PrismindError(
         'INVALID_PATTERN',
@@ -125,7 +125,7 @@ export class JsEngine implements Engine {
   }
 
   async search(cells: CellsInput, player: Player, limits: SearchLimits): Promise<SearchResult> {
-    this.assertUsable();
+    this.assertReadable('search');
     const b = toBitboards(cells, player);
     const parsed = searchLimitsSchema.safeParse(limits);
     if (!parsed.success) throw issuesError('INVALID_LIMITS', 'search limits', parsed.error.issues);
@@ -206,7 +206,7 @@ export class JsEngine implements Engine {
   }
 
   getState(): ModelState {
-    this.assertUsable();
+    this.assertReadable('getState');
     return this.model.state();
   }
 
@@ -238,6 +238,15 @@ export class JsEngine implements Engine {
     if (this.disposed) {
       throw new PrismindError('ENGINE_DISPOSED', 'this engine was disposed; create a new one');
     }
+  }
+
+  /**
+   * Calls that read the model wait for no batch: the native backend hands its model to the
+   * training threads, and the contract keeps both backends answering alike (TRAINING_BUSY).
+   */
+  private assertReadable(what: string): void {
+    this.assertUsable();
+    this.assertIdle(what);
   }
 
   private assertIdle(what: string): void {

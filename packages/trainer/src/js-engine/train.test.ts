@@ -1,3 +1,4 @@
+import { Position } from '@prismind/board';
 import { isPrismindError, type TrainProgress } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine, type JsEngine } from './engine';
@@ -184,9 +185,13 @@ describe('training batches', () => {
     expect(await e.train({ games: 1 }).catch((err: { code: string }) => err.code)).toBe(
       'TRAINING_BUSY',
     );
-    expect(code(() => e.setState(e.getState()))).toBe('TRAINING_BUSY');
+    const idle = createJsEngine({ stages: 8 }).getState();
+    expect(code(() => e.setState(idle))).toBe('TRAINING_BUSY');
     expect(code(() => e.learnFromGame([]))).toBe('TRAINING_BUSY');
-    expect(e.getState().weights.length).toBe(8 * 167_265);
+    expect(code(() => e.getState())).toBe('TRAINING_BUSY');
+    const start = Position.initial().toCells();
+    expect(code(() => e.evaluate(start, 1))).toBe('TRAINING_BUSY');
+    expect(e.featureIndices(start)).toHaveLength(46);
     await running;
     expect(e.getState().games).toBe(200);
   });
