@@ -1,3 +1,4 @@
+import { TrainingManager } from '@prismind/trainer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,15 @@ describe('train, status, resume, monitor in this process (js backend)', () => {
     const follow = await cli('monitor', '--run-dir', run, '--interval', '0.05');
     expect(follow.code).toBe(0);
     expect(follow.out).toContain('run completed at 200 games');
+    const json = await cli('monitor', '--run-dir', run, '--once', '--json');
+    const records = json.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      records.filter((r) => r.type === 'metrics' && r.kind === 'stats').length,
+    ).toBeGreaterThan(0);
+    expect(records.at(-1)).toMatchObject({ type: 'status', state: 'completed', games: 200 });
   });
 
   it('resume --games trains further here, from the latest checkpoint, with --json lines', async () => {
@@ -118,6 +128,36 @@ describe('train, status, resume, monitor in this process (js backend)', () => {
     });
     const status = JSON.parse((await cli('status', '--run-dir', run, '--json')).out);
     expect(status.gamesCompleted).toBe(300);
+  });
+
+  it('resume and train on a run a live trainer holds', async () => {
+    const live = join(tmp.dir, 'live');
+    const manager = new TrainingManager({
+      runDir: live,
+      backend: 'js',
+      logEcho: false,
+      statusIntervalMs: 50,
+    });
+    const done = manager.start({ targetGames: 1_000_000 });
+    await new Promise<void>((resolve) => {
+      const off = manager.on('progress', () => {
+        off();
+        resolve();
+      });
+    });
+    const again = await cli('resume', '--run-dir', live);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^already training \(process \d+, [\d,]+ games\)/);
+    const more = await cli('resume', '--run-dir', live, '--games', '5');
+    expect(more.code).toBe(1);
+    expect(more.err).toMatch(
+      /is being trained by process \d+ \(training\); --games applies only to a run no process holds/,
+    );
+    const train = await cli('train', '--run-dir', live);
+    expect(train.code).toBe(1);
+    expect(train.err).toMatch(/already holds run live/);
+    await manager.stop();
+    expect((await done).outcome).toBe('stopped');
   });
 
   it('a run whose process died shows as interrupted', async () => {
