@@ -14,7 +14,7 @@ export interface BenchArgs {
   /** Self-play games per backend. Default 2,000 native, 300 js (quick: 400 / 60). */
   games?: number | undefined;
   threads?: number | undefined;
-  /** Search depth for the search benchmark. Default 6 (quick: 4). */
+  /** Search depth for the search benchmark. Default 8 (quick: 4). */
   searchDepth?: number | undefined;
   /** Smaller sizes: a smoke test in seconds. */
   quick?: boolean | undefined;
@@ -49,7 +49,7 @@ async function benchEngine(
   await engine.train({ games, threads, seed: 1, epsilon: 0.1, search: { depth: 1 } });
   const trainSeconds = (performance.now() - t) / 1000;
 
-  const depth = args.searchDepth ?? (args.quick ? 4 : 6);
+  const depth = args.searchDepth ?? (args.quick ? 4 : 8);
   const positions = standardOpenings({ count: args.quick ? 4 : 20 }).map((o) => o.position);
   let nodes = 0;
   t = performance.now();
