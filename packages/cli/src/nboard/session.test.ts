@@ -114,6 +114,21 @@ describe('NBoard session', () => {
     expect(s.current.mustPass()).toBe(true);
   });
 
+  it('go still answers a legal move on a board the engine refuses (fewer than 4 discs)', async () => {
+    const { s, sent, logged } = session();
+    const cells = '-'.repeat(64).split('');
+    // a1 white, a2 black, a3 white: three discs; black's a4 flips a3
+    cells[0] = 'O';
+    cells[8] = '*';
+    cells[16] = 'O';
+    await s.handle(`set game (;GM[Othello]TY[8]BO[8 ${cells.join('')} *];)`);
+    await s.handle('go');
+    const answer = sent.find((l) => l.startsWith('==='));
+    const move = answer!.slice(4, 6).toLowerCase();
+    expect(s.current.isLegal(move)).toBe(true);
+    expect(logged[0]).toMatch(/search failed/);
+  });
+
   it('runNBoard reads commands in order from a stream until quit', async () => {
     const input = new PassThrough();
     let out = '';

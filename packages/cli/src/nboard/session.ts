@@ -150,15 +150,20 @@ export class NBoardSession {
     let move = -1;
     let score = 0;
     let nodes = 0;
-    if (!position.isGameOver() && !position.mustPass()) {
-      const result = await this.search(position, this.depth);
-      move = result.move;
-      score = result.score;
-      nodes = result.nodes;
-    } else if (position.mustPass()) {
-      const result = await this.search(position, this.depth);
-      score = result.score;
-      nodes = result.nodes;
+    if (!position.isGameOver()) {
+      try {
+        const result = await this.search(position, this.depth);
+        move = position.mustPass() ? -1 : result.move;
+        score = result.score;
+        nodes = result.nodes;
+      } catch (error) {
+        // a GUI waits for its answer: a position the engine refuses (e.g. a board set up with
+        // fewer than 4 discs) still gets a legal move, unevaluated
+        this.log(
+          `nboard: search failed (${(error as Error).message}); playing the first legal move`,
+        );
+        move = position.mustPass() ? -1 : (position.legalMoves()[0] ?? -1);
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     this.send(`nodestats ${nodes} ${seconds.toFixed(3)}`);
