@@ -2,12 +2,20 @@
 export {
   PrismindError,
   isPrismindError,
+  schemaError,
   BLACK,
   WHITE,
   PATTERN_SET_ID,
   DEFAULT_STAGES,
+  MAX_STAGES,
 } from './contracts/index';
-export type { PrismindErrorCode, Cell, Player, CellsInput } from './contracts/index';
+export type {
+  PrismindErrorCode,
+  SchemaIssue,
+  Cell,
+  Player,
+  CellsInput,
+} from './contracts/index';
 
 // The fast, allocation-free core over int32 halves (pLo, pHi, oLo, oHi: side to move's view).
 export {
@@ -28,6 +36,8 @@ export { perft } from './perft';
 // Validation shared by both engines.
 export { parseCells, parsePlayer, MIN_DISCS } from './validate';
 export type { ParseCellsOptions } from './validate';
+export { validateModelState } from './model-state';
+export type { ValidateModelStateOptions } from './model-state';
 
 // The immutable API and notation.
 export { Position, bitsToSquares } from './position';

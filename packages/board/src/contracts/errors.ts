@@ -39,3 +39,26 @@ export class PrismindError extends Error {
 export function isPrismindError(error: unknown, code?: PrismindErrorCode): error is PrismindError {
   return error instanceof PrismindError && (code === undefined || error.code === code);
 }
+
+/** What schemaError reads of a schema issue (zod's issues have this shape; so may others). */
+export interface SchemaIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * A PrismindError listing every issue of a failed schema check at once, each as `path: message`
+ * (`(root)` for the value itself): `search limits are invalid: depth: Too small: ...`. The problems
+ * are also in `details.problems`. Both backends build their INVALID_LIMITS / INVALID_OPTIONS /
+ * INVALID_STATE errors with it, so they word a bad input the same way.
+ */
+export function schemaError(
+  code: PrismindErrorCode,
+  what: string,
+  issues: readonly SchemaIssue[],
+): PrismindError {
+  const problems = issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+  return new PrismindError(code, `${what} are invalid: ${problems.join('; ')}`, {
+    details: { problems },
+  });
+}

@@ -1,6 +1,6 @@
-export { PrismindError, isPrismindError } from './errors';
-export type { PrismindErrorCode } from './errors';
-export { BLACK, WHITE, PATTERN_SET_ID, DEFAULT_STAGES } from './types';
+export { PrismindError, isPrismindError, schemaError } from './errors';
+export type { PrismindErrorCode, SchemaIssue } from './errors';
+export { BLACK, WHITE, PATTERN_SET_ID, DEFAULT_STAGES, MAX_STAGES } from './types';
 export type {
   Cell,
   Player,
@@ -30,3 +30,10 @@ export type {
   RecordedGame,
 } from './training';
 export type { Engine } from './engine';
+export {
+  DEFAULT_TT_BYTES,
+  MIN_TT_BYTES,
+  MAX_TT_BYTES,
+  resolveEngineOptions,
+} from './options';
+export type { EngineOptions, ResolvedEngineOptions } from './options';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PATTERN_SET_ID } from './types';
+import { MAX_STAGES, PATTERN_SET_ID } from './types';
 
 /** The learning rule's parameters (docs/engine-spec.md, TD(λ) update). */
 export interface LearningParams {
@@ -54,7 +54,7 @@ export type ModelStateMeta = Omit<ModelState, 'weights' | 'adamM' | 'adamV'>;
 export const modelStateMetaSchema: z.ZodType<ModelStateMeta> = z
   .object({
     patternSet: z.literal(PATTERN_SET_ID),
-    stages: z.number().int().min(1).max(61),
+    stages: z.number().int().min(1).max(MAX_STAGES),
     step: z.number().int().min(0),
     beta1Power: z.number().min(0).max(1),
     beta2Power: z.number().min(0).max(1),

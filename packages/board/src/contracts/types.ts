@@ -16,3 +16,5 @@ export type BackendChoice = 'auto' | BackendKind;
 export const PATTERN_SET_ID = 'prismind-v1';
 export type PatternSetId = typeof PATTERN_SET_ID;
 export const DEFAULT_STAGES = 30;
+/** The most stages a model may have (docs/engine-spec.md, "Stages": 1..61). */
+export const MAX_STAGES = 61;
