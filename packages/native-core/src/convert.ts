@@ -1,9 +1,8 @@
+import { validateModelState } from '@prismind/board';
 import {
   type LearningParams,
   type ModelState,
-  modelStateMetaSchema,
   PATTERN_SET_ID,
-  PrismindError,
   type SearchLimits,
   type SearchResult,
   type TrainBatchOptions,
@@ -18,7 +17,6 @@ import type {
   TrainOptionsJs,
   TrainStatsJs,
 } from '../binding/index.cjs';
-import { issuesError } from './errors';
 
 /** Contract types to the binding's and back: plain field copies, no per-element work. */
 
@@ -100,49 +98,26 @@ export function fromNativeState(s: StateJs): ModelState {
   };
 }
 
-function invalidState(message: string, details?: Record<string, unknown>): PrismindError {
-  return new PrismindError('INVALID_STATE', message, details === undefined ? {} : { details });
-}
-
 /**
- * The checks JavaScript can make cheaply (shape of the object, counters, array types); lengths and
- * values (finite, v >= 0) are checked by the engine over the arrays in Rust before anything is
- * copied.
+ * The state checked by the contract's validateModelState (object, pattern set, counters, array
+ * types and lengths), split into the binding's arguments. The values (finite, v >= 0) are left to
+ * the engine, which scans the arrays in Rust before anything is copied: scanning them here too
+ * would walk 15 million floats twice.
  */
 export function toNativeStateMeta(state: unknown): {
   meta: StateMetaJs;
   arrays: [Float32Array, Float32Array, Float32Array];
 } {
-  if (typeof state !== 'object' || state === null) {
-    throw invalidState(`state is ${state === null ? 'null' : typeof state}; expected a ModelState`);
-  }
-  const s = state as Record<string, unknown>;
-  if (s.patternSet !== PATTERN_SET_ID) {
-    throw invalidState(
-      `pattern set is ${JSON.stringify(s.patternSet)}; expected ${JSON.stringify(PATTERN_SET_ID)}`,
-      { patternSet: s.patternSet },
-    );
-  }
-  const parsed = modelStateMetaSchema.safeParse({
-    patternSet: s.patternSet,
-    stages: s.stages,
-    step: s.step,
-    beta1Power: s.beta1Power,
-    beta2Power: s.beta2Power,
-    games: s.games,
-  });
-  if (!parsed.success) throw issuesError('INVALID_STATE', 'state counters', parsed.error.issues);
-  const arrays = (['weights', 'adamM', 'adamV'] as const).map((name) => {
-    const array = s[name];
-    if (!(array instanceof Float32Array)) {
-      throw invalidState(`${name} is not a Float32Array; expected the model's f32 values`, {
-        name,
-      });
-    }
-    return array;
-  });
+  const s = validateModelState(state, { checkValues: false });
   return {
-    meta: parsed.data,
-    arrays: arrays as [Float32Array, Float32Array, Float32Array],
+    meta: {
+      patternSet: s.patternSet,
+      stages: s.stages,
+      step: s.step,
+      beta1Power: s.beta1Power,
+      beta2Power: s.beta2Power,
+      games: s.games,
+    },
+    arrays: [s.weights, s.adamM, s.adamV],
   };
 }

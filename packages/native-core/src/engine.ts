@@ -14,6 +14,8 @@ import {
   type ModelState,
   PATTERN_SET_ID,
   type Player,
+  type ResolvedEngineOptions,
+  schemaError,
   type SearchLimits,
   type SearchResult,
   searchLimitsSchema,
@@ -33,8 +35,7 @@ import {
   toNativeStateMeta,
   toNativeTrainOptions,
 } from './convert';
-import { callNative, fromNative, issuesError } from './errors';
-import type { ResolvedNativeOptions } from './options';
+import { callNative, fromNative } from './errors';
 
 /** The native backend: the Engine contract plus what only the Rust core offers. */
 export interface NativeEngine extends Engine {
@@ -78,7 +79,7 @@ export class NativeBackedEngine implements NativeEngine {
   #batch: Promise<unknown> | null = null;
   #disposed = false;
 
-  constructor(binding: NativeBinding, options: ResolvedNativeOptions) {
+  constructor(binding: NativeBinding, options: ResolvedEngineOptions) {
     this.#native = callNative('new NativeEngine', () => {
       return new binding.NativeEngine(options.stages, options.ttBytes);
     });
@@ -138,7 +139,7 @@ export class NativeBackedEngine implements NativeEngine {
     const c = parseCells(cells);
     const p = parsePlayer(player);
     const parsed = searchLimitsSchema.safeParse(limits);
-    if (!parsed.success) throw issuesError('INVALID_LIMITS', 'search limits', parsed.error.issues);
+    if (!parsed.success) throw schemaError('INVALID_LIMITS', 'search limits', parsed.error.issues);
     const pending = callNative('search', () =>
       this.#native.search(c, p, toNativeLimits(parsed.data)),
     );
@@ -162,7 +163,7 @@ export class NativeBackedEngine implements NativeEngine {
     }
     const parsed = trainBatchOptionsSchema.safeParse(options);
     if (!parsed.success) {
-      throw issuesError('INVALID_OPTIONS', 'training options', parsed.error.issues);
+      throw schemaError('INVALID_OPTIONS', 'training options', parsed.error.issues);
     }
     let settled = false;
     // Never throws into the binding: a throwing threadsafe-function callback is a fatal exception.
@@ -202,7 +203,7 @@ export class NativeBackedEngine implements NativeEngine {
     const numbers = movesToNumbers(moves);
     const parsed = learningParamsSchema.safeParse(params ?? {});
     if (!parsed.success) {
-      throw issuesError('INVALID_OPTIONS', 'learning parameters', parsed.error.issues);
+      throw schemaError('INVALID_OPTIONS', 'learning parameters', parsed.error.issues);
     }
     const learning = toNativeLearning(parsed.data);
     callNative('learnFromGame', () => this.#native.learnFromGame(numbers, learning));

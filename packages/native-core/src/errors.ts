@@ -46,15 +46,3 @@ export function callNative<T>(operation: string, call: () => T): T {
     throw fromNative(error, operation);
   }
 }
-
-/** INVALID_OPTIONS / INVALID_LIMITS listing every zod issue at once, as `path: message`. */
-export function issuesError(
-  code: 'INVALID_OPTIONS' | 'INVALID_LIMITS' | 'INVALID_STATE',
-  what: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): PrismindError {
-  const problems = issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
-  return new PrismindError(code, `${what} are invalid: ${problems.join('; ')}`, {
-    details: { problems },
-  });
-}

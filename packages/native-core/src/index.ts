@@ -1,8 +1,8 @@
-import { PrismindError } from '@prismind/board/contracts';
+import { PrismindError, resolveEngineOptions } from '@prismind/board/contracts';
 import { nativeBinding } from './binding';
 import { fromNative } from './errors';
 import { NativeBackedEngine, type NativeEngine } from './engine';
-import { type NativeEngineOptions, resolveNativeOptions } from './options';
+import type { NativeEngineOptions } from './options';
 
 export { isNativeAvailable } from './binding';
 export type { NativeAvailability } from './binding';
@@ -15,7 +15,7 @@ export type { NativeEngineOptions } from './options';
  * ENGINE_UNAVAILABLE (with the build command) when the native binary does not load.
  */
 export function createNativeEngine(options?: NativeEngineOptions): NativeEngine {
-  const resolved = resolveNativeOptions(options);
+  const resolved = resolveEngineOptions(options);
   return new NativeBackedEngine(nativeBinding(), resolved);
 }
 
