@@ -2,6 +2,7 @@ import {
   FEATURE_COUNT,
   PATTERN_SHAPES,
   SHAPE_COUNT,
+  validateModelState,
   WEIGHTS_PER_STAGE,
   popcount32,
 } from '@prismind/board';
@@ -16,6 +17,7 @@ import {
   PATTERN_SET_ID,
   type Player,
   PrismindError,
+  schemaError,
   type SearchLimits,
   type SearchResult,
   searchLimitsSchema,
@@ -28,8 +30,8 @@ import { toBitboards } from './cells';
 import { evalFeatures, stageBaseTable } from './evaluate';
 import { extractInto, offsetsToIndices } from './features';
 import { GameState } from './game';
-import { C_GAMES, SharedModel, validateState } from './model';
-import { issuesError, type JsEngineOptions, type ResolvedOptions, resolveOptions } from './options';
+import { C_GAMES, SharedModel } from './model';
+import { type JsEngineOptions, type ResolvedOptions, resolveOptions } from './options';
 import { WorkerPool } from './pool';
 import { replayGame } from './replay';
 import { Searcher } from './root';
@@ -128,7 +130,7 @@ export class JsEngine implements Engine {
     this.assertReadable('search');
     const b = toBitboards(cells, player);
     const parsed = searchLimitsSchema.safeParse(limits);
-    if (!parsed.success) throw issuesError('INVALID_LIMITS', 'search limits', parsed.error.issues);
+    if (!parsed.success) throw schemaError('INVALID_LIMITS', 'search limits', parsed.error.issues);
     extractInto(b.blackLo, b.blackHi, b.whiteLo, b.whiteHi, this.feats, 0);
     const black = b.player === 1;
     const started = performance.now();
@@ -161,7 +163,7 @@ export class JsEngine implements Engine {
       this.assertUsable();
       const parsed = trainBatchOptionsSchema.safeParse(options);
       if (!parsed.success) {
-        throw issuesError('INVALID_OPTIONS', 'training options', parsed.error.issues);
+        throw schemaError('INVALID_OPTIONS', 'training options', parsed.error.issues);
       }
       this.assertIdle('train');
       this.pool ??= new WorkerPool(this.options.ttBytes);
@@ -195,7 +197,7 @@ export class JsEngine implements Engine {
     this.assertUsable();
     const parsed = learningParamsSchema.safeParse(params ?? {});
     if (!parsed.success) {
-      throw issuesError('INVALID_OPTIONS', 'learning parameters', parsed.error.issues);
+      throw schemaError('INVALID_OPTIONS', 'learning parameters', parsed.error.issues);
     }
     this.assertIdle('learnFromGame');
     // Replay into scratch first: on any error the model is untouched.
@@ -212,7 +214,7 @@ export class JsEngine implements Engine {
 
   setState(state: ModelState): void {
     this.assertUsable();
-    const valid = validateState(state);
+    const valid = validateModelState(state);
     this.assertIdle('setState');
     if (valid.stages !== this.model.stages) {
       this.model = SharedModel.create(valid.stages);

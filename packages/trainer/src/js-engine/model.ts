@@ -1,9 +1,4 @@
-import {
-  type ModelState,
-  modelStateMetaSchema,
-  PATTERN_SET_ID,
-  PrismindError,
-} from '@prismind/board/contracts';
+import { type ModelState, PATTERN_SET_ID } from '@prismind/board/contracts';
 import { WEIGHTS_PER_STAGE } from '@prismind/board';
 
 /**
@@ -80,7 +75,7 @@ export class SharedModel {
     };
   }
 
-  /** Copy a validated state in (arrays of this model's length). */
+  /** Copy a state in, checked first by validateModelState (@prismind/board): arrays of this model's length. */
   load(state: ModelState): void {
     this.weights.set(state.weights);
     this.adamM.set(state.adamM);
@@ -91,68 +86,4 @@ export class SharedModel {
     c[C_BETA2_POWER] = state.beta2Power;
     c[C_GAMES] = state.games;
   }
-}
-
-function invalid(message: string, details?: Record<string, unknown>): PrismindError {
-  return new PrismindError('INVALID_STATE', message, details ? { details } : {});
-}
-
-/** The index of the first non-finite value (or negative one when `nonNegative`), else -1. */
-function firstBad(array: Float32Array, nonNegative: boolean): number {
-  for (let i = 0; i < array.length; i++) {
-    const x = array[i]!;
-    // x - x is NaN for NaN and ±Infinity, 0 otherwise: one test for both.
-    if (x - x !== 0 || (nonNegative && x < 0)) return i;
-  }
-  return -1;
-}
-
-/**
- * Check a state before a single value is copied: pattern set, stage count, array types and
- * lengths, finite values (v >= 0), counters. INVALID_STATE saying what and where.
- */
-export function validateState(state: unknown): ModelState {
-  if (typeof state !== 'object' || state === null) {
-    throw invalid(`state is ${state === null ? 'null' : typeof state}; expected a ModelState`);
-  }
-  const s = state as Record<string, unknown>;
-  if (s.patternSet !== PATTERN_SET_ID) {
-    throw invalid(
-      `pattern set is ${JSON.stringify(s.patternSet)}; expected ${JSON.stringify(PATTERN_SET_ID)}`,
-      { patternSet: s.patternSet },
-    );
-  }
-  const meta = modelStateMetaSchema.safeParse({
-    patternSet: s.patternSet,
-    stages: s.stages,
-    step: s.step,
-    beta1Power: s.beta1Power,
-    beta2Power: s.beta2Power,
-    games: s.games,
-  });
-  if (!meta.success) {
-    const problems = meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw invalid(`state counters are invalid: ${problems.join('; ')}`, { problems });
-  }
-  const expected = meta.data.stages * WEIGHTS_PER_STAGE;
-  for (const name of ['weights', 'adamM', 'adamV'] as const) {
-    const array = s[name];
-    if (!(array instanceof Float32Array)) {
-      throw invalid(`${name} is not a Float32Array; expected ${expected} f32 values`);
-    }
-    if (array.length !== expected) {
-      throw invalid(
-        `${name} has ${array.length} values; expected ${expected} (${meta.data.stages} stages x ${WEIGHTS_PER_STAGE})`,
-        { name, length: array.length, expected },
-      );
-    }
-    const bad = firstBad(array, name === 'adamV');
-    if (bad >= 0) {
-      throw invalid(
-        `${name}[${bad}] is ${array[bad]}; expected a finite number${name === 'adamV' ? ' >= 0' : ''}`,
-        { name, index: bad, value: array[bad] },
-      );
-    }
-  }
-  return state as ModelState;
 }
