@@ -32,7 +32,9 @@ export function toNativeLimits(limits: SearchLimits): SearchLimitsJs {
 export function fromNativeResult(r: SearchResultJs): SearchResult {
   return {
     move: r.move,
-    score: r.score,
+    // A zero score is reported as +0 (docs/engine-spec.md, Search, "Result"); `+ 0` turns a −0
+    // left by the core's negations into +0 and changes nothing else.
+    score: r.score + 0,
     depth: r.depth,
     nodes: r.nodes,
     timeMs: r.timeMs,

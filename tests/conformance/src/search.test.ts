@@ -4,6 +4,7 @@ import {
   createBackends,
   disposeBackends,
   randomPositions,
+  randomPositionsWithPasses,
   randomState,
   sample,
 } from './support';
@@ -57,5 +58,45 @@ describe('search agrees across backends', () => {
       expect(native.score, where).toBe(js.score);
       expect(native.move, where).toBe(js.move);
     }
+  });
+});
+
+describe('zero scores are reported as +0 by both backends', () => {
+  let pair: BackendPair;
+  // With fresh models (all weights 0) every evaluation is 0, and the positions where the side to
+  // move must pass or the game is over go through a negation: where a −0 would show.
+  const positions = randomPositionsWithPasses(200, 41).filter(
+    (p) => p.isGameOver() || p.mustPass(),
+  );
+
+  beforeAll(() => {
+    pair = createBackends();
+  });
+  afterAll(() => disposeBackends(pair));
+
+  it('at passes and finished games, at fixed depth and exactly', async () => {
+    expect(positions.length).toBeGreaterThanOrEqual(50);
+    let zeros = 0;
+    for (const position of positions) {
+      const cells = position.toCells();
+      const exact = 64 - position.discs() <= 12;
+      for (const limits of [
+        { depth: 1 },
+        { depth: 2 },
+        ...(exact ? [{ depth: 60, exactEmpties: 60 }] : []),
+      ]) {
+        const js = await pair.js.search(cells, position.player, limits);
+        const native = await pair.native.search(cells, position.player, limits);
+        const where = `${position.toObf()} ${JSON.stringify(limits)}`;
+        if (js.score === 0) {
+          zeros++;
+          expect(Object.is(js.score, 0), `js ${where}`).toBe(true);
+          expect(Object.is(native.score, 0), `native ${where}`).toBe(true);
+        }
+        expect(native.score, where).toBe(js.score);
+        expect(native.move, where).toBe(js.move);
+      }
+    }
+    expect(zeros).toBeGreaterThan(20);
   });
 });

@@ -35,6 +35,26 @@ export function randomPositions(games: number, seed: number): Position[] {
   return positions;
 }
 
+/** Every position of `games` random games, those where the side to move must pass and the finished ones included. */
+export function randomPositionsWithPasses(games: number, seed: number): Position[] {
+  const random = testRandom(seed);
+  const positions: Position[] = [];
+  for (let g = 0; g < games; g++) {
+    let position = Position.initial();
+    for (;;) {
+      positions.push(position);
+      if (position.isGameOver()) break;
+      if (position.mustPass()) {
+        position = position.pass();
+        continue;
+      }
+      const moves = position.legalMoves();
+      position = position.play(moves[Math.floor(random() * moves.length)]!);
+    }
+  }
+  return positions;
+}
+
 /** A random complete game as squares (passes implicit), from the standard start. */
 export function randomGame(seed: number): number[] {
   const random = testRandom(seed);

@@ -146,7 +146,10 @@ export class JsEngine implements Engine {
     );
     return {
       move: r.move,
-      score: r.score,
+      // `+ 0` turns −0 into +0 and leaves every other value alone. Negation (negamax, the white
+      // side's sign, a pass) can leave −0 on a zero value; the spec reports a zero score as +0 so
+      // that Object.is (and toBe) comparisons of scores across backends are well defined.
+      score: r.score + 0,
       depth: r.depth,
       nodes: r.nodes,
       timeMs: performance.now() - started,

@@ -128,4 +128,24 @@ describe('search vs plain minimax', () => {
     const check = await engine.search(p.toCells(), p.player, { depth: timed.depth });
     expect([timed.move, timed.score]).toEqual([check.move, check.score]);
   });
+
+  it('reports a zero score as +0, never -0 (the spec, so Object.is works across backends)', async () => {
+    // A fresh model evaluates everything to 0; passes and white's sign negate it.
+    const fresh = createJsEngine();
+    try {
+      const positions = randomPositionsAll(60, 3).filter((p) => p.mustPass() || p.isGameOver());
+      let zeros = 0;
+      for (const p of positions) {
+        for (const limits of [{ depth: 1 }, { depth: 2 }]) {
+          const r = await fresh.search(p.toCells(), p.player, limits);
+          if (r.score !== 0) continue;
+          zeros++;
+          expect(Object.is(r.score, 0), `${p.toObf()} ${JSON.stringify(limits)}`).toBe(true);
+        }
+      }
+      expect(zeros).toBeGreaterThan(5);
+    } finally {
+      await fresh.dispose();
+    }
+  });
 });
