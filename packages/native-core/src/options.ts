@@ -1,8 +1,8 @@
 import type { EngineOptions } from '@prismind/board/contracts';
 
-// The contract's limits (MAX_TT_BYTES is prismind_engine::MAX_TT_BYTES), re-exported as before;
-// createNativeEngine checks the options with the contract's resolveEngineOptions.
-export { DEFAULT_TT_BYTES, MAX_TT_BYTES } from '@prismind/board/contracts';
+// The contract's default, exported by this package as before; createNativeEngine checks the options
+// with the contract's resolveEngineOptions (its MAX_TT_BYTES is prismind_engine::MAX_TT_BYTES).
+export { DEFAULT_TT_BYTES } from '@prismind/board/contracts';
 
 /** Options of createNativeEngine. */
 export interface NativeEngineOptions extends EngineOptions {
