@@ -130,6 +130,8 @@ impl Searcher {
             end_bytes: self.end_bytes,
         };
         let mut result = root.search(&mut ctx, position, features, limits);
+        // A zero score is reported as +0 (docs/engine-spec.md): negations leave -0 behind.
+        result.score += 0.0;
         result.nodes = ctx.nodes;
         result.time_ms = start.elapsed().as_secs_f64() * 1000.0;
         result

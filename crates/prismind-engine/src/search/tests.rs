@@ -133,6 +133,17 @@ fn values_stay_exact_with_many_ties() {
 }
 
 #[test]
+fn a_zero_score_is_reported_as_plus_zero() {
+    // White to move with a zero model: every value is -(+0.0) somewhere along the way.
+    let model = Model::new(1).unwrap();
+    let pos = Position::initial().play(19);
+    for depth in [1, 2, 3] {
+        let r = search(&model, &pos, &SearchLimits::depth(depth)).unwrap();
+        assert_eq!(r.score.to_bits(), 0.0f64.to_bits(), "depth {depth}");
+    }
+}
+
+#[test]
 fn ties_pick_the_first_move_in_root_order() {
     // A zero model: every static value ties, so the root order is ascending squares and, at depth
     // 1, the first move (lowest square) wins unless a move ends the game.
