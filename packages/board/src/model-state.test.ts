@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrismindError, type PrismindError } from './contracts/errors';
+import { errorOf } from '../test/errors';
 import type { ModelState } from './contracts/model';
 import { validateModelState } from './model-state';
 import { WEIGHTS_PER_STAGE } from './patterns';
@@ -19,16 +19,6 @@ function freshState(): ModelState {
     beta2Power: 1,
     games: 0,
   };
-}
-
-function errorOf(fn: () => unknown): PrismindError {
-  try {
-    fn();
-  } catch (error) {
-    if (isPrismindError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PrismindError, nothing was thrown');
 }
 
 const both = [{ checkValues: true }, { checkValues: false }] as const;

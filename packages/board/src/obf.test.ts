@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../test/errors';
 import { rng } from '../test/reference';
-import { isPrismindError, type PrismindError } from './contracts/errors';
 import { parseObf, toObf } from './obf';
 import { Position } from './position';
 
 const START = '---------------------------OX------XO--------------------------- X';
-
-function errorOf(fn: () => unknown): PrismindError {
-  try {
-    fn();
-  } catch (error) {
-    if (isPrismindError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PrismindError');
-}
 
 describe('OBF', () => {
   it('writes the start position with X black in square order', () => {

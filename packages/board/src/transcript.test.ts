@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../test/errors';
 import { rng } from '../test/reference';
-import { isPrismindError, type PrismindError } from './contracts/errors';
 import { Position } from './position';
 import {
   movesToTranscript,
@@ -9,16 +9,6 @@ import {
   replayMoves,
   replayTranscript,
 } from './transcript';
-
-function errorOf(fn: () => unknown): PrismindError {
-  try {
-    fn();
-  } catch (error) {
-    if (isPrismindError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PrismindError');
-}
 
 /** A seeded random game as squares (passes implicit), and where the passes fell. */
 function randomGame(seed: number): { moves: number[]; passesBefore: number[] } {

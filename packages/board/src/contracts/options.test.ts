@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPrismindError, type PrismindError } from './errors';
+import { errorOf } from '../../test/errors';
 import { DEFAULT_TT_BYTES, MAX_TT_BYTES, MIN_TT_BYTES, resolveEngineOptions } from './options';
 import { DEFAULT_STAGES, MAX_STAGES } from './types';
-
-function errorOf(fn: () => unknown): PrismindError {
-  try {
-    fn();
-  } catch (error) {
-    if (isPrismindError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PrismindError, nothing was thrown');
-}
 
 describe('resolveEngineOptions', () => {
   it('fills in the defaults', () => {
