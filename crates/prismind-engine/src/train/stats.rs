@@ -2,8 +2,8 @@
 
 use std::any::Any;
 
-/// Failures kept in the result; more are counted but not listed (a broken build must not make a
-/// long batch hoard messages).
+/// Failures kept in the result, the lowest game numbers; more are counted but not listed (a broken
+/// build must not make a long batch hoard messages).
 const MAX_LISTED_FAILURES: usize = 100;
 
 /// Running totals, passed to the progress callback.
@@ -43,7 +43,7 @@ pub struct TrainStats {
     pub moves_played: u64,
     /// Weights reset by the NaN/Inf guard.
     pub resets: u64,
-    /// Games that failed (all of them, even when `failures` lists only the first 100).
+    /// Games that failed (all of them, even when `failures` lists only 100).
     pub errors: u64,
     pub failures: Vec<GameFailure>,
     pub seconds: f64,
@@ -84,13 +84,25 @@ impl Totals {
 
     pub fn record_failure(&mut self, game: u64, payload: &(dyn Any + Send)) {
         self.errors += 1;
-        if self.failures.len() < MAX_LISTED_FAILURES {
-            self.failures.push(GameFailure {
-                game,
-                kind: "panic".to_string(),
-                message: panic_message(payload),
-            });
+        // Keep the lowest numbers (threads may finish games out of order).
+        if self.failures.len() == MAX_LISTED_FAILURES {
+            let (highest, at) = self
+                .failures
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.game, i))
+                .max()
+                .expect("the list is full");
+            if game > highest {
+                return;
+            }
+            self.failures.swap_remove(at);
         }
+        self.failures.push(GameFailure {
+            game,
+            kind: "panic".to_string(),
+            message: panic_message(payload),
+        });
     }
 
     pub fn done(&self) -> u64 {
@@ -117,7 +129,8 @@ impl Totals {
         }
     }
 
-    pub fn into_stats(self, games_target: u64, seconds: f64) -> TrainStats {
+    pub fn into_stats(mut self, games_target: u64, seconds: f64) -> TrainStats {
+        self.failures.sort_by_key(|f| f.game);
         TrainStats {
             games_completed: self.completed,
             black_wins: self.black_wins,
@@ -145,3 +158,6 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         "panic with a non-string payload".to_string()
     }
 }
+
+#[cfg(test)]
+mod tests;
