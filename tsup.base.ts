@@ -8,6 +8,8 @@ export function packageBuild(overrides: Partial<Options> = {}): Options {
     dts: true,
     sourcemap: true,
     clean: true,
+    // One chunk graph for ESM and CJS alike, so two entry points share one PrismindError class.
+    splitting: true,
     target: 'node20',
     outDir: 'dist',
     ...overrides,
