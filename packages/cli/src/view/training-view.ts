@@ -117,9 +117,6 @@ export async function runWithView(
       note(`warning: ${e.count} non-finite weights reset (${e.source})`);
     }),
   ];
-  // The manager's timers (heartbeat, control polling) do not hold the process: a paused run has
-  // nothing else pending, and Node would exit under it. This one keeps it until the run ends.
-  const keepAlive = setInterval(() => undefined, 60_000);
   try {
     const result = await manager.start(start);
     display.close();
@@ -134,7 +131,6 @@ export async function runWithView(
     if (json && result !== undefined) jsonLine(io, 'result', result);
     throw error;
   } finally {
-    clearInterval(keepAlive);
     for (const off of offs) off();
   }
 }

@@ -50,6 +50,18 @@ interface Waiter<T> {
   reject(error: unknown): void;
 }
 
+/**
+ * The manager's own timers (heartbeat, control polling) are unref'd, so a paused run has nothing
+ * pending: Node would exit under a caller awaiting start(). This timer holds the process until the
+ * run settles.
+ */
+function holdProcessUntilSettled<T>(run: Promise<T>): Promise<T> {
+  const hold = setInterval(() => undefined, 2 ** 30);
+  const release = (): void => clearInterval(hold);
+  run.then(release, release);
+  return run;
+}
+
 function transition(action: string, state: string): TrainerError {
   return new TrainerError('INVALID_TRANSITION', `cannot ${action} a run that is ${state}`, {
     details: { action, state },
@@ -152,7 +164,7 @@ export class TrainingManager {
     this.starting = true;
     this.request = undefined;
     this.callback = parsed.onProgress;
-    this.done = this.runSession(parsed);
+    this.done = holdProcessUntilSettled(this.runSession(parsed));
     return this.done;
   }
 
