@@ -126,7 +126,7 @@ fn bench_search(model: &Model) -> String {
 
 /// Best of `runs` batches (the machine may be shared: the fastest run is the least disturbed).
 fn bench_train(depth: u32, threads: usize, games: u64, runs: usize) -> (String, f64) {
-    let mut best: Option<(f64, f64, u64)> = None;
+    let mut best: Option<(f64, f64, f64, u64)> = None;
     for _ in 0..runs {
         let mut model = Model::default();
         let options = TrainOptions {
@@ -142,15 +142,22 @@ fn bench_train(depth: u32, threads: usize, games: u64, runs: usize) -> (String, 
         let stats =
             train(&mut model, &options, &AtomicBool::new(false), &|_| {}).expect("valid options");
         if best.is_none_or(|b| stats.seconds < b.0) {
-            best = Some((stats.seconds, stats.update_seconds, stats.games_completed));
+            best = Some((
+                stats.seconds,
+                stats.update_seconds,
+                stats.lock_wait_seconds,
+                stats.games_completed,
+            ));
         }
     }
-    let (seconds, update_seconds, completed) = best.expect("at least one run");
+    let (seconds, update_seconds, wait_seconds, completed) = best.expect("at least one run");
     let rate = completed as f64 / seconds;
     let json = format!(
         "{{\"depth\":{depth},\"threads\":{threads},\"games\":{completed},\"seconds\":{seconds:.3},\
-         \"games_per_sec\":{rate:.1},\"update_us_per_game\":{:.1},\"update_lock_busy\":{:.3}}}",
+         \"games_per_sec\":{rate:.1},\"update_us_per_game\":{:.1},\"lock_wait_us_per_game\":{:.1},\
+         \"update_lock_busy\":{:.3}}}",
         update_seconds * 1e6 / completed as f64,
+        wait_seconds * 1e6 / completed as f64,
         update_seconds / seconds
     );
     (json, rate)

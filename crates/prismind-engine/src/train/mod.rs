@@ -152,11 +152,13 @@ impl<'a> Batch<'a, '_> {
         // nothing can change them before the update).
         gradient.prepare(&recorded.offsets);
         let values = position_values(self.weights, &recorded.offsets);
+        let waiting = Instant::now();
         let mut guard = self.lock();
+        let started = Instant::now();
         let learner = &mut *guard;
+        learner.totals.lock_wait_seconds += (started - waiting).as_secs_f64();
         let options = self.options;
         let z = f64::from(recorded.record.final_score);
-        let started = Instant::now();
         let updated = catch_unwind(AssertUnwindSafe(|| {
             td_update(
                 &mut SharedWriter(self.weights),

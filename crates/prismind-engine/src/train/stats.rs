@@ -49,6 +49,8 @@ pub struct TrainStats {
     pub seconds: f64,
     /// Time spent applying updates under the learner's lock (all threads together).
     pub update_seconds: f64,
+    /// Time workers spent waiting for that lock (all threads together): the cost of serializing.
+    pub lock_wait_seconds: f64,
     /// A stop request ended the batch before all its games were played.
     pub stopped: bool,
 }
@@ -66,6 +68,7 @@ pub struct Totals {
     pub errors: u64,
     pub failures: Vec<GameFailure>,
     pub update_seconds: f64,
+    pub lock_wait_seconds: f64,
 }
 
 impl Totals {
@@ -145,6 +148,7 @@ impl Totals {
             failures: self.failures,
             seconds,
             update_seconds: self.update_seconds,
+            lock_wait_seconds: self.lock_wait_seconds,
         }
     }
 }
