@@ -9,7 +9,13 @@ import {
 import { FEATURE_SHAPE } from '@prismind/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine, type NativeEngine } from '../src/index';
-import { firstDifference, randomGame, randomPositions, randomState, startCells } from './support';
+import {
+  firstDifference,
+  randomGame,
+  randomPositions,
+  randomState,
+  startCells,
+} from '@prismind/test-support';
 
 /** evaluate() recomputed in JavaScript from the state's weights (docs/engine-spec.md, Evaluation). */
 function referenceEvaluate(weights: Float32Array, position: Position, stages: number): number {
@@ -28,7 +34,7 @@ describe('NativeEngine through the binding', () => {
 
   beforeAll(() => {
     engine = createNativeEngine();
-    engine.setState(randomState(engine.getState(), 9));
+    engine.setState(randomState(engine.getState(), 9, 12));
   });
   afterAll(() => engine.dispose());
 

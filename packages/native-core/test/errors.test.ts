@@ -3,7 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nativeBinding } from '../src/binding';
 import { callNative, fromNative } from '../src/errors';
 import { createNativeEngine } from '../src/index';
-import { asyncCodeOf, codeOf, firstDifference, randomGame, startCells } from './support';
+import {
+  asyncCodeOf,
+  codeOf,
+  firstDifference,
+  randomGame,
+  startCells,
+} from '@prismind/test-support';
 
 describe('bad input is a PrismindError with the TS engine codes', () => {
   const engine = createNativeEngine({ stages: 2 });

@@ -1,7 +1,7 @@
 import type { TrainProgress } from '@prismind/board/contracts';
 import { describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../src/index';
-import { firstDifference, startCells } from './support';
+import { firstDifference, startCells } from '@prismind/test-support';
 
 /** Largest gap between 5 ms timer ticks while `work` runs: how long the event loop was blocked. */
 async function timerLag<T>(

@@ -1,6 +1,7 @@
 import { type Engine, isPrismindError } from '@prismind/board/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackendPair, createBackends, disposeBackends, randomGame } from './support';
+import { type BackendPair, createBackends, disposeBackends } from './support';
+import { randomGame } from '@prismind/test-support';
 
 const START = Array.from({ length: 64 }, (_, s) =>
   s === 27 || s === 36 ? 2 : s === 28 || s === 35 ? 1 : 0,

@@ -1,6 +1,7 @@
 import { isPrismindError, type Engine } from '@prismind/board/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackendPair, createBackends, disposeBackends, randomGame } from './support';
+import { type BackendPair, createBackends, disposeBackends } from './support';
+import { randomGame } from '@prismind/test-support';
 
 const start = (): number[] => {
   const cells = new Array<number>(64).fill(0);

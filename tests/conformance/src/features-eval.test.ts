@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BackendPair,
-  createBackends,
-  disposeBackends,
-  randomPositions,
-  randomState,
-  sample,
-} from './support';
+import { type BackendPair, createBackends, disposeBackends } from './support';
+import { randomPositions, randomState, sample } from '@prismind/test-support';
 
 describe('features and evaluation agree across backends', () => {
   let pair: BackendPair;

@@ -1,15 +1,13 @@
 import type { Engine, ModelState } from '@prismind/board/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BackendPair, createBackends, disposeBackends } from './support';
 import {
-  type BackendPair,
-  createBackends,
-  disposeBackends,
   firstDifference,
   randomGame,
   randomPositions,
   randomState,
   sample,
-} from './support';
+} from '@prismind/test-support';
 
 function expectSameState(a: ModelState, b: ModelState): void {
   expect(firstDifference(a.weights, b.weights), 'weights').toBe(-1);

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BackendPair,
-  createBackends,
-  disposeBackends,
-  randomPositions,
-  randomPositionsWithPasses,
-  randomState,
-  sample,
-} from './support';
+import { type BackendPair, createBackends, disposeBackends } from './support';
+import { randomPositionsAll } from '@prismind/test-support';
+import { randomPositions, randomState, sample } from '@prismind/test-support';
 
 describe('search agrees across backends', () => {
   let pair: BackendPair;
@@ -65,9 +59,7 @@ describe('zero scores are reported as +0 by both backends', () => {
   let pair: BackendPair;
   // With fresh models (all weights 0) every evaluation is 0, and the positions where the side to
   // move must pass or the game is over go through a negation: where a −0 would show.
-  const positions = randomPositionsWithPasses(200, 41).filter(
-    (p) => p.isGameOver() || p.mustPass(),
-  );
+  const positions = randomPositionsAll(200, 41).filter((p) => p.isGameOver() || p.mustPass());
 
   beforeAll(() => {
     pair = createBackends();

@@ -1,7 +1,7 @@
 import type { Engine } from '@prismind/board/contracts';
 import { describe, expect, it } from 'vitest';
 import { createJsEngine } from '../js-engine/engine';
-import { randomPositions } from '../js-engine/test-support';
+import { randomPositions } from '@prismind/test-support';
 import { bestChildMove, onePlyPlayer } from './engine-player';
 import { leagueScore } from './league';
 import { wpcPlayer } from './players';

@@ -1,6 +1,6 @@
 import { nameToSquare, Position, replayTranscript } from '@prismind/board';
 import { describe, expect, it } from 'vitest';
-import { randomPositions, testRandom } from '../js-engine/test-support';
+import { randomPositions, testRandom } from '@prismind/test-support';
 import { WIN_SCALE } from './alphabeta';
 import { epsilonPlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
 import { WPC_TABLE, wpcValue } from './wpc';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testRandom } from '../js-engine/test-support';
+import { testRandom } from '@prismind/test-support';
 import { sprtBounds, sprtLlr, sprtStatus } from './sprt';
 import { scoreFromElo, type Wdl } from './stats';
 

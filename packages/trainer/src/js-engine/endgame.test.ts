@@ -1,7 +1,7 @@
 import type { Position } from '@prismind/board';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine } from './engine';
-import { fillRandom, randomPositions } from './test-support';
+import { fillRandom, randomPositions } from '@prismind/test-support';
 import { bruteSolve, firstBest, staticOrder } from './test-reference';
 
 describe('exact endgame solver vs brute force', () => {

@@ -2,7 +2,7 @@ import { featureIndices, Position, WEIGHTS_PER_STAGE } from '@prismind/board';
 import { isPrismindError, type ModelState } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine } from './engine';
-import { fillRandom, firstDifference, randomGame, randomPositions } from './test-support';
+import { fillRandom, firstDifference, randomGame, randomPositions } from '@prismind/test-support';
 
 function codeOf(action: () => unknown): string {
   try {

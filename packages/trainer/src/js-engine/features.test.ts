@@ -7,7 +7,8 @@ import {
   offsetsToIndices,
   SQ_START,
 } from './features';
-import { colours, randomPositions } from './test-support';
+import { colours } from './test-support';
+import { randomPositions } from '@prismind/test-support';
 
 function reference(p: Position): number[] {
   const out = new Uint32Array(46);

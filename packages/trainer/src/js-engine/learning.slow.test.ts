@@ -1,7 +1,7 @@
 import { Position } from '@prismind/board';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine, type JsEngine } from './engine';
-import { testRandom } from './test-support';
+import { testRandom } from '@prismind/test-support';
 
 /** The side to move's choice: a depth-1 greedy move of `engine`, or a random legal move. */
 type Chooser = (p: Position) => Promise<number>;

@@ -1,7 +1,12 @@
 import { Position } from '@prismind/board';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine } from './engine';
-import { fillRandom, randomPositions, randomPositionsAll, testRandom } from './test-support';
+import {
+  fillRandom,
+  randomPositions,
+  randomPositionsAll,
+  testRandom,
+} from '@prismind/test-support';
 import { minimax, referenceSearch, slowEvaluate } from './test-reference';
 
 /** Equal as numbers (a zero's sign is not part of a value). */

@@ -12,7 +12,7 @@ import { stageBaseTable } from './evaluate';
 import { GameState } from './game';
 import { replayGame } from './replay';
 import { TdLearner } from './td';
-import { fillRandom, randomGame } from './test-support';
+import { fillRandom, randomGame } from '@prismind/test-support';
 import { slowEvaluate } from './test-reference';
 
 /**

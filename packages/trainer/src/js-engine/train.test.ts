@@ -2,7 +2,7 @@ import { Position } from '@prismind/board';
 import { isPrismindError, type TrainProgress } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine, type JsEngine } from './engine';
-import { firstDifference } from './test-support';
+import { firstDifference } from '@prismind/test-support';
 
 const engines: JsEngine[] = [];
 function engine(options: Parameters<typeof createJsEngine>[0] = {}): JsEngine {
