@@ -14,13 +14,18 @@ export interface EtaEstimatorOptions {
 /**
  * A smoothed rate (units per second) and the time left to a total. The rate is an exponential
  * moving average of the rate over each sample span, weighted by the span's length
- * (alpha = 1 - 2^(-span / halfLife)), so irregular sampling does not bias it.
+ * (alpha = 1 - 2^(-span / halfLife)), so irregular sampling does not bias it. The average is
+ * bias-corrected (divided by the weight seen so far, as Adam does for its moments): until a
+ * half-life has passed it is the time-weighted mean of all spans, so a slow first span (start-up)
+ * does not hold the rate down for the whole of a short run.
  */
 export class EtaEstimator {
   private readonly halfLifeMs: number;
   private readonly minSampleMs: number;
   private anchor: { done: number; time: number } | null = null;
   private smoothed: number | undefined = undefined;
+  private weightedRate = 0;
+  private weight = 0;
 
   constructor(options: EtaEstimatorOptions = {}) {
     this.halfLifeMs = options.halfLifeMs ?? 30_000;
@@ -47,8 +52,10 @@ export class EtaEstimator {
     const span = nowMs - this.anchor.time;
     if (span < this.minSampleMs || span <= 0) return;
     const rate = ((done - this.anchor.done) / span) * 1000;
-    if (this.smoothed === undefined) this.smoothed = rate;
-    else this.smoothed += (1 - 2 ** (-span / this.halfLifeMs)) * (rate - this.smoothed);
+    const alpha = 1 - 2 ** (-span / this.halfLifeMs);
+    this.weightedRate += alpha * (rate - this.weightedRate);
+    this.weight += alpha * (1 - this.weight);
+    this.smoothed = this.weightedRate / this.weight;
     this.anchor = { done, time: nowMs };
   }
 
@@ -68,5 +75,7 @@ export class EtaEstimator {
   reset(): void {
     this.anchor = null;
     this.smoothed = undefined;
+    this.weightedRate = 0;
+    this.weight = 0;
   }
 }
