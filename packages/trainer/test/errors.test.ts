@@ -1,11 +1,9 @@
-import { CheckpointManager } from '@prismind/checkpoint';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createJsEngine,
   type EngineRestartEvent,
-  fromLoadedState,
   isTrainerError,
   type PausedEvent,
   type RunManifest,
@@ -13,7 +11,8 @@ import {
   type TrainingManagerOptions,
   TrainingManager,
 } from '../src/index';
-import { fakeEngineFactory, type FakeEngineOptions } from './support/fake-engine';
+import type { FakeEngineOptions } from './support/fake-engine';
+import { fakeRunManager, latestModel } from './support/fake-run';
 import { readJson, readJsonLines, tempDir } from './support/run-dir';
 
 let dir: string;
@@ -28,22 +27,7 @@ function manager(
   fake: FakeEngineOptions = {},
   options: Partial<TrainingManagerOptions> = {},
 ) {
-  const factory = fakeEngineFactory({ msPerGame: 0.05, ...fake });
-  const runDir = join(dir, name);
-  const m = new TrainingManager({
-    runDir,
-    engineFactory: factory,
-    stages: 1,
-    seed: 3,
-    logEcho: false,
-    ...options,
-  });
-  return { m, factory, runDir };
-}
-
-async function latestModel(runDir: string) {
-  const latest = await (await CheckpointManager.open(join(runDir, 'checkpoints'))).loadLatest();
-  return fromLoadedState(latest.state, latest.path).model;
+  return fakeRunManager(dir, name, { msPerGame: 0.05, seed: 3 }, fake, options);
 }
 
 function sameBytes(a: Float32Array, b: Float32Array): boolean {

@@ -1,16 +1,14 @@
-import { CheckpointManager } from '@prismind/checkpoint';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  fromLoadedState,
   type PauseAcknowledgedEvent,
   type RunManifest,
   readRunStatus,
   sendControl,
   type TrainingManagerOptions,
-  TrainingManager,
 } from '../src/index';
-import { fakeEngineFactory, type FakeEngineOptions } from './support/fake-engine';
+import type { FakeEngineOptions } from './support/fake-engine';
+import { fakeRunManager, latestModel } from './support/fake-run';
 import { readJson, tempDir, waitFor } from './support/run-dir';
 
 let dir: string;
@@ -25,24 +23,13 @@ function manager(
   fake: FakeEngineOptions = {},
   options: Partial<TrainingManagerOptions> = {},
 ) {
-  const factory = fakeEngineFactory({ msPerGame: 1, ...fake });
-  const runDir = join(dir, name);
-  const m = new TrainingManager({
-    runDir,
-    engineFactory: factory,
-    stages: 1,
-    seed: 11,
-    logEcho: false,
-    controlPollMs: 20,
-    statusIntervalMs: 100,
-    ...options,
-  });
-  return { m, factory, runDir };
-}
-
-async function finalArrays(runDir: string) {
-  const latest = await (await CheckpointManager.open(join(runDir, 'checkpoints'))).loadLatest();
-  return fromLoadedState(latest.state, latest.path).model;
+  return fakeRunManager(
+    dir,
+    name,
+    { msPerGame: 1, seed: 11, controlPollMs: 20, statusIntervalMs: 100 },
+    fake,
+    options,
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -94,7 +81,7 @@ describe('pause and resume', () => {
 
     const straight = manager('straight');
     await straight.m.start({ targetGames: 600, checkpointInterval: 250, callbackInterval: 100 });
-    const [a, b] = [await finalArrays(runDir), await finalArrays(straight.runDir)];
+    const [a, b] = [await latestModel(runDir), await latestModel(straight.runDir)];
     expect(a.games).toBe(600);
     expect(a.step).toBe(b.step);
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
