@@ -38,6 +38,7 @@ case "$job" in
     ;;
   test)
     setup
+    node tools/gen-patterns.mjs --check
     pnpm run lint
     pnpm run typecheck
     cargo test --workspace --release

@@ -1,16 +1,15 @@
-//! Pattern set `prismind-v1` (docs/engine-spec.md, "Patterns"): 11 shapes given by their base
-//! squares; a shape's instances are its images under the 8 symmetries, keeping an image only when
-//! its set of squares is new. The table is derived at compile time from the base squares, so it
-//! cannot drift from the rule; a test compares it with the listing printed in the spec.
+//! The pattern set (docs/engine-spec.md, "Patterns"): shapes given by their base squares in
+//! docs/patterns.json (generated into `shapes.rs`, shared with the TypeScript engine); a shape's
+//! instances are its images under the 8 symmetries, keeping an image only when its set of squares
+//! is new. The instance table is derived at compile time from the base squares, so it cannot drift
+//! from the rule; a test compares it with the listing printed in the spec.
 
 use crate::board::symmetry_square;
 
-pub const PATTERN_SET: &str = "prismind-v1";
-pub const SHAPE_COUNT: usize = 11;
-pub const FEATURE_COUNT: usize = 46;
-/// The longest shape (corner2x5, edge2x).
-pub const MAX_SHAPE_LEN: usize = 10;
-pub const WEIGHTS_PER_STAGE: usize = 167_265;
+mod shapes;
+pub use shapes::{
+    FEATURE_COUNT, MAX_SHAPE_LEN, PATTERN_SET, SHAPES, SHAPE_COUNT, WEIGHTS_PER_STAGE,
+};
 
 /// A shape: its name and base squares in digit order (first square most significant).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,54 +32,6 @@ impl Shape {
         pow3(self.base.len())
     }
 }
-
-/// The shapes in table order; squares as `col + 8 * row` (a1 = 0).
-pub const SHAPES: [Shape; SHAPE_COUNT] = [
-    Shape {
-        name: "corner3x3",
-        base: &[0, 1, 2, 8, 9, 10, 16, 17, 18],
-    },
-    Shape {
-        name: "corner2x5",
-        base: &[0, 1, 2, 3, 4, 8, 9, 10, 11, 12],
-    },
-    Shape {
-        name: "edge2x",
-        base: &[9, 0, 1, 2, 3, 4, 5, 6, 7, 14],
-    },
-    Shape {
-        name: "line2",
-        base: &[8, 9, 10, 11, 12, 13, 14, 15],
-    },
-    Shape {
-        name: "line3",
-        base: &[16, 17, 18, 19, 20, 21, 22, 23],
-    },
-    Shape {
-        name: "line4",
-        base: &[24, 25, 26, 27, 28, 29, 30, 31],
-    },
-    Shape {
-        name: "diag8",
-        base: &[0, 9, 18, 27, 36, 45, 54, 63],
-    },
-    Shape {
-        name: "diag7",
-        base: &[1, 10, 19, 28, 37, 46, 55],
-    },
-    Shape {
-        name: "diag6",
-        base: &[2, 11, 20, 29, 38, 47],
-    },
-    Shape {
-        name: "diag5",
-        base: &[3, 12, 21, 30, 39],
-    },
-    Shape {
-        name: "diag4",
-        base: &[4, 13, 22, 31],
-    },
-];
 
 /// One instance of a shape: a feature of the evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,7 +113,10 @@ const fn build_features() -> [Feature; FEATURE_COUNT] {
         }
         shape += 1;
     }
-    assert!(count == FEATURE_COUNT, "the shapes must give 46 instances");
+    assert!(
+        count == FEATURE_COUNT,
+        "the shapes must give FEATURE_COUNT instances"
+    );
     features
 }
 
@@ -180,7 +134,7 @@ const fn build_shape_offsets() -> [usize; SHAPE_COUNT] {
     }
     assert!(
         running == WEIGHTS_PER_STAGE,
-        "shape weights must sum to 167,265"
+        "shape weights must sum to WEIGHTS_PER_STAGE"
     );
     offsets
 }

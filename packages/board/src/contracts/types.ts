@@ -1,3 +1,5 @@
+import { PATTERN_SET_NAME } from '../pattern-bases.generated';
+
 /** 0 empty, 1 black, 2 white. */
 export type Cell = 0 | 1 | 2;
 /** 1 black, 2 white. */
@@ -13,7 +15,7 @@ export type BackendKind = 'native' | 'js';
 /** What a user asks for: `auto` takes native when its binary loads, else js. */
 export type BackendChoice = 'auto' | BackendKind;
 
-export const PATTERN_SET_ID = 'prismind-v1';
+export const PATTERN_SET_ID: typeof PATTERN_SET_NAME = PATTERN_SET_NAME;
 export type PatternSetId = typeof PATTERN_SET_ID;
 export const DEFAULT_STAGES = 30;
 /** The most stages a model may have (docs/engine-spec.md, "Stages": 1..61). */
