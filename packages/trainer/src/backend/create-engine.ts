@@ -84,7 +84,7 @@ async function loadNativeEngine(importer: NativeImporter, stages: number): Promi
 
 /**
  * Creates an engine for `backend`: 'js' is the TypeScript engine (@prismind/js-core); 'native' is
- * @prismind/native-core (an optional peer dependency, imported dynamically) and throws
+ * @prismind/native-core (an optional dependency, imported dynamically) and throws
  * ENGINE_UNAVAILABLE when it does not load; 'auto' takes native when it loads, else js. Logs which
  * it took and why.
  */
