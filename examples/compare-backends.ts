@@ -5,7 +5,8 @@
 //   pnpm exec tsx compare-backends.ts [--positions 200] [--depth 4] [--small]
 import { Position } from '@prismind/board';
 import type { Engine } from '@prismind/board/contracts';
-import { createEngine, createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
+import { createEngine } from '@prismind/trainer';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,7 +5,8 @@
 // Without a path it trains a tiny model first and reads that.
 import { PATTERN_SHAPES, Position } from '@prismind/board';
 import { readCheckpointFile } from '@prismind/checkpoint';
-import { createJsEngine, fromLoadedState, locateWeight, TrainingManager } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
+import { fromLoadedState, locateWeight, TrainingManager } from '@prismind/trainer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

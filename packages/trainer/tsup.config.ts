@@ -1,11 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-// The worker is a second entry so dist holds a script worker_threads can start
-// (src/js-engine/worker-url.ts picks it next to the bundle that starts it).
-export default defineConfig(
-  packageBuild({
-    entry: { index: 'src/index.ts', 'js-engine-worker': 'src/js-engine/worker.ts' },
-    shims: true,
-  }),
-);
+// `shims` gives the CommonJS build an import.meta.url, which the manifest reads versions by.
+export default defineConfig(packageBuild({ shims: true }));

@@ -16,22 +16,14 @@ import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './errors';
 
-/**
- * The trainer imports @prismind/native-core itself, but under pnpm's strict layout only packages
- * that depend on it can resolve it: the CLI does (optionally) and hands its own import over. A
- * variable specifier keeps the bundler from resolving it at build time.
- */
-const NATIVE_PACKAGE: string = '@prismind/native-core';
-export const importNative = (): Promise<unknown> => import(NATIVE_PACKAGE);
-
 /** An engine of the chosen backend ('auto': native when its binary loads, else js). */
 export function selectEngine(backend: BackendChoice, stages?: number): Promise<EngineSelection> {
-  return createEngine({ backend, stages, importNative });
+  return createEngine({ backend, stages });
 }
 
 /**
- * The TrainingManager's engine factory, with the CLI's native import; it hands the whole selection
- * back so the run's manifest records why the backend was taken.
+ * The TrainingManager's engine factory; it hands the whole selection back so the run's manifest
+ * records why the backend was taken.
  */
 export function cliEngineFactory(onSelect?: (selection: EngineSelection) => void): EngineFactory {
   return async (request) => {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Position } from '@prismind/board';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 import { describe, expect, it } from 'vitest';
 import { Debugger } from './debugger';
 import { isDebugError } from './errors';

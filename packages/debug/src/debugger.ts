@@ -1,5 +1,5 @@
 import type { CellsInput, Engine, ModelState } from '@prismind/board/contracts';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 import { type Anomaly, detectAnomalies } from './anomalies';
 import { type BoardViewOptions, visualizeBoard } from './board-view';
 import { type CheckpointComparison, compareCheckpoints } from './compare';
@@ -23,7 +23,7 @@ export interface DebuggerOptions {
   runDir?: string | undefined;
   /**
    * The engine for evaluations and searches (replayGame). Default: a JS engine from
-   * @prismind/trainer, made on first use. A given engine is loaded with the model when there is
+   * @prismind/js-core, made on first use. A given engine is loaded with the model when there is
    * one; with no other source its own state is the model.
    */
   engine?: Engine | undefined;

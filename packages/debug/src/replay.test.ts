@@ -1,5 +1,5 @@
 import { nameToSquare, parseObf } from '@prismind/board';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayGame } from './replay';
 

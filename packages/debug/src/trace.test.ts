@@ -1,5 +1,5 @@
 import { Position, replayTranscript, WEIGHTS_PER_STAGE } from '@prismind/board';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 import { describe, expect, it } from 'vitest';
 import { gameTrace, positionTrace } from './trace';
 import { fullGame, smallState } from './test-support';

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BENCHES = {
-  jsEngine: 'js-engine.bench.mjs',
   manager: 'manager.bench.mjs',
 };
 

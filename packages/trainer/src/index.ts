@@ -1,10 +1,5 @@
-// The pure-TypeScript engine (docs/engine-spec.md): backend 'js'.
-export { JsEngine, createJsEngine } from './js-engine/engine';
-export { DEFAULT_TT_BYTES, MAX_TT_BYTES } from './js-engine/options';
-export type { JsEngineOptions } from './js-engine/options';
-export { Rng, splitmix32Sequence } from './js-engine/rng';
-
-// Backend selection: 'auto' takes native when @prismind/native-core loads, else js.
+// Backend selection: 'auto' takes native when @prismind/native-core loads, else js
+// (@prismind/js-core).
 export { createEngine } from './backend/create-engine';
 export type {
   CreateEngineOptions,

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createJsEngine } from '@prismind/js-core';
 import {
-  createJsEngine,
   type EngineRestartEvent,
   isTrainerError,
   type PausedEvent,

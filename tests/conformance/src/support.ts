@@ -1,6 +1,6 @@
 import type { Engine } from '@prismind/board/contracts';
 import { createNativeEngine } from '@prismind/native-core';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 
 export interface BackendPair {
   js: Engine;

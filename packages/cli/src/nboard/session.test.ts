@@ -1,5 +1,5 @@
 import { Position, squareToName } from '@prismind/board';
-import { createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NBoardSession, runNBoard } from './session';

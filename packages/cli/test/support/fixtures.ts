@@ -1,5 +1,6 @@
 import { writeCheckpointFile } from '@prismind/checkpoint';
-import { CHECKPOINT_FORMAT, type CheckpointMetadata, createJsEngine } from '@prismind/trainer';
+import { createJsEngine } from '@prismind/js-core';
+import { CHECKPOINT_FORMAT, type CheckpointMetadata } from '@prismind/trainer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import {
   type Engine,
   PrismindError,
 } from '@prismind/board/contracts';
-import { createJsEngine } from '../js-engine/engine';
+import { createJsEngine } from '@prismind/js-core';
 import { describeLoadFailure, importNativeCore, type NativeImporter } from './native-loader';
 
 /** What an engine factory is asked for. `attempt` is 0, then 1, 2, ... after watchdog restarts. */
@@ -83,9 +83,10 @@ async function loadNativeEngine(importer: NativeImporter, stages: number): Promi
 }
 
 /**
- * Creates an engine for `backend`: 'js' is the TypeScript engine; 'native' is @prismind/native-core
- * (an optional peer dependency, imported dynamically) and throws ENGINE_UNAVAILABLE when it does not
- * load; 'auto' takes native when it loads, else js. Logs which it took and why.
+ * Creates an engine for `backend`: 'js' is the TypeScript engine (@prismind/js-core); 'native' is
+ * @prismind/native-core (an optional dependency, imported dynamically) and throws
+ * ENGINE_UNAVAILABLE when it does not load; 'auto' takes native when it loads, else js. Logs which
+ * it took and why.
  */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSelection> {
   const requested = options.backend ?? 'auto';

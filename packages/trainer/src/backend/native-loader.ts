@@ -2,9 +2,9 @@
 export type NativeImporter = () => Promise<unknown>;
 
 /**
- * A variable specifier keeps bundlers and TypeScript from resolving the optional peer dependency
- * at build time: when `@prismind/native-core` is absent the import rejects at run time, and only
- * then.
+ * A variable specifier keeps bundlers and TypeScript from resolving the optional dependency at
+ * build time: when `@prismind/native-core` is absent (its install failed or was skipped) the import
+ * rejects at run time, and only then.
  */
 const NATIVE_PACKAGE: string = '@prismind/native-core';
 

@@ -1,6 +1,6 @@
 import { squareToName } from '@prismind/board';
 import { describe, expect, it } from 'vitest';
-import { createJsEngine } from '../js-engine/engine';
+import { createJsEngine } from '@prismind/js-core';
 import { enginePlayer } from './engine-player';
 import { formatGauntlet } from './format';
 import { runGauntlet } from './gauntlet';

@@ -1,6 +1,6 @@
 import type { Engine } from '@prismind/board/contracts';
 import { describe, expect, it } from 'vitest';
-import { createJsEngine } from '../js-engine/engine';
+import { createJsEngine } from '@prismind/js-core';
 import { randomPositions } from '@prismind/test-support';
 import { bestChildMove, onePlyPlayer } from './engine-player';
 import { leagueScore } from './league';
