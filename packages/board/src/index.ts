@@ -82,3 +82,6 @@ export {
 } from './patterns';
 export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
 export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';
+
+// The random generator both engines and the arena draw from (docs/engine-spec.md, "Random numbers").
+export { Rng } from './rng';

@@ -3,7 +3,7 @@ import { stageBaseTable } from './evaluate';
 import type { GameState } from './game';
 import { C_GAMES, type ModelBuffers, SharedModel } from './model';
 import type { Searcher } from './root';
-import { Rng } from './rng';
+import { Rng } from '@prismind/board';
 import { playSelfPlayGame } from './selfplay';
 import {
   acquireLock,

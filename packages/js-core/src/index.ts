@@ -2,5 +2,3 @@
 export { JsEngine, createJsEngine } from './engine';
 export { DEFAULT_TT_BYTES, MAX_TT_BYTES } from './options';
 export type { JsEngineOptions } from './options';
-// The spec's random generator, shared with code that must draw the same numbers (match seeding).
-export { Rng } from './rng';

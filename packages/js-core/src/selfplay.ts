@@ -1,6 +1,6 @@
 import type { GameState } from './game';
 import type { RootLimits, Searcher } from './root';
-import type { Rng } from './rng';
+import type { Rng } from '@prismind/board';
 
 /**
  * One self-play game (docs/engine-spec.md, "Self-play game"): from the standard start, while the

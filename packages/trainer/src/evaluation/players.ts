@@ -1,6 +1,6 @@
 import { flipsInto, type Position, popcount32 } from '@prismind/board';
 import { PrismindError } from '@prismind/board/contracts';
-import { Rng } from '@prismind/js-core';
+import { Rng } from '@prismind/board';
 import { AlphaBeta } from './alphabeta';
 import { WPC_TABLE, wpcEvaluator } from './wpc';
 
