@@ -8,6 +8,7 @@ import { playSelfPlayGame } from './selfplay';
 import {
   acquireLock,
   BATCH,
+  MAX_LISTED_FAILURES,
   NEXT,
   NOT_STARTED,
   releaseLock,
@@ -106,7 +107,9 @@ export function runBatch(
       );
     } catch (error) {
       // A failed game is skipped, not learned from; its number is used up (games grows).
-      failures.push(describeFailure(number, error));
+      // A worker takes games in increasing order: its first failures are its lowest-numbered,
+      // the only ones the result can list; the rest are counted in S_FAILED alone.
+      if (failures.length < MAX_LISTED_FAILURES) failures.push(describeFailure(number, error));
       acquireLock(control, msg.id);
       model.counters[C_GAMES] = model.counters[C_GAMES]! + 1;
       stats[S_FAILED] = stats[S_FAILED]! + 1;

@@ -59,3 +59,6 @@ export function releaseLockOf(control: Int32Array, id: number): boolean {
   Atomics.notify(control, LOCK);
   return true;
 }
+
+/** Failures listed in a batch result; all are counted in `failedGames` (S_FAILED). */
+export const MAX_LISTED_FAILURES = 100;

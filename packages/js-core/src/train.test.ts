@@ -141,8 +141,19 @@ describe('training batches', () => {
       kind: 'Error',
       message: expect.stringMatching(/game 3/),
     });
+    expect(r.failedGames).toBe(2);
     expect(r.stopped).toBe(false);
     expect(e.getState()).toMatchObject({ games: 12, step: 10 });
+  });
+
+  it('counts every failed game and lists the first 100, with two threads', async () => {
+    const failGames = Array.from({ length: 150 }, (_, i) => 10 + 2 * i);
+    const e = engine({ testHooks: { failGames } });
+    const r = await e.train({ games: 400, threads: 2 });
+    expect(r.failedGames).toBe(150);
+    expect(r.gamesCompleted).toBe(250);
+    expect(r.failures.map((f) => f.game)).toEqual(failGames.slice(0, 100));
+    expect(e.getState()).toMatchObject({ games: 400, step: 250 });
   });
 
   it('rejects with ENGINE_FAILURE when a worker dies, and recovers', async () => {

@@ -10,6 +10,7 @@ import type { WorkerPool } from './pool';
 import {
   NEXT,
   LOCK,
+  MAX_LISTED_FAILURES,
   S_BLACK_WINS,
   S_DRAWS,
   S_LEARNED,
@@ -28,13 +29,12 @@ import {
  * workers; nothing here touches a weight.
  *
  * Counting (as the Rust core does): `gamesCompleted` is the games played to the end and learned
- * from; a failed game is listed in `failures` (the first MAX_LISTED_FAILURES by number) and uses up
+ * from; a failed game is counted in `failedGames`, listed in `failures` (the first
+ * MAX_LISTED_FAILURES by number) and uses up
  * its number, so the model's `games` grows by completed + failed. Progress `gamesDone` counts both.
  * Win counts and averages are over the games learned from. `stopped`: fewer games done than asked.
  */
 
-/** Failures listed in a result; more are counted in the model's games but not listed. */
-export const MAX_LISTED_FAILURES = 100;
 export async function runTrainBatch(
   pool: WorkerPool,
   model: SharedModel,
@@ -117,6 +117,7 @@ function resultOf(
     avgAbsDiscDiff: done > 0 ? s[S_SUM_ABS_DIFF]! / done : 0,
     movesPlayed: s[S_MOVES]!,
     resets: s[S_RESETS]!,
+    failedGames: s[S_FAILED]!,
     failures: failures.sort((a, b) => a.game - b.game).slice(0, MAX_LISTED_FAILURES),
     seconds,
     stopped: false,

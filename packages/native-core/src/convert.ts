@@ -80,6 +80,7 @@ export function fromNativeStats(s: TrainStatsJs): TrainBatchResult {
     avgAbsDiscDiff: s.avgAbsDiscDiff,
     movesPlayed: s.movesPlayed,
     resets: s.resets,
+    failedGames: s.errors,
     failures: s.failures.map((f) => ({ game: f.game, kind: f.kind, message: f.message })),
     seconds: s.seconds,
     stopped: s.stopped,

@@ -99,6 +99,24 @@ describe('failed games', () => {
     expect(result.errors.lastErrors.map((e) => e.game)).toEqual([857, 907, 957, 1007, 1057]);
   });
 
+  it('counts every failed game, not only the 100 an engine lists', async () => {
+    // 250 of the first 300 games fail inside one batch: the engine lists 100 of them
+    const { m, runDir } = manager(
+      'many-failures',
+      { failGame: (g) => g >= 50 && g < 300 },
+      { errorWindowGames: 1_000, errorAction: 'stop' },
+    );
+    const result = await m.start({
+      targetGames: 1_000,
+      checkpointInterval: 1_000,
+      callbackInterval: 1_000,
+    });
+    expect(result.outcome).toBe('stopped');
+    expect(result.errorCount).toBe(250);
+    expect(result.errors.byKindTotal).toEqual({ injected: 100, game_failed: 150 });
+    expect(readRunStatus(runDir)!.errors.count).toBe(250);
+  });
+
   it("errorAction 'stop' ends the run with the pattern in the result", async () => {
     const { m, runDir } = manager(
       'storm-stop',

@@ -84,6 +84,9 @@ export interface TrainBatchResult {
   movesPlayed: number;
   /** Weights reset by the NaN/Inf guard. */
   resets: number;
+  /** Every game of the batch that failed (skipped, not learned from). */
+  failedGames: number;
+  /** A bounded sample of the failed games: the first 100 by game number. */
   failures: GameFailure[];
   seconds: number;
   /** True when a stop request ended the batch early. */

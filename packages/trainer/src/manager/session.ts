@@ -223,8 +223,7 @@ export class TrainingSession {
   /** Books a finished batch: games, failures, resets, monitors, telemetry, progress. */
   account(size: number, result: TrainBatchResult): void {
     const { log, emitter } = this.deps;
-    const counted = (result as { errors?: unknown }).errors;
-    const failed = typeof counted === 'number' ? counted : result.failures.length;
+    const failed = result.failedGames;
     const consumed = result.stopped ? result.gamesCompleted + failed : size;
     this.games += consumed;
     this.errors.recordGames(consumed);

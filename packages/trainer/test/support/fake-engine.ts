@@ -131,6 +131,7 @@ export class FakeEngine implements Engine {
     const perTick = ms >= 1 ? 1 : Math.max(1, Math.round(1 / Math.max(ms, 0.05)));
     const r = { completed: 0, black: 0, white: 0, draws: 0, sum: 0, abs: 0, resets: 0 };
     const failures: TrainBatchResult['failures'] = [];
+    let failedGames = 0;
     let done = 0;
     for (; done < options.games; done++) {
       if (done % perTick === 0) await sleep(ms >= 1 ? ms : perTick * ms >= 0.5 ? 1 : 0);
@@ -143,7 +144,10 @@ export class FakeEngine implements Engine {
       }
       const game = this.state.games;
       if (this.options.failGame?.(game)) {
-        failures.push({ game, kind: 'injected', message: `injected failure in game ${game}` });
+        // like both engines: every failure counted, the first 100 listed
+        failedGames += 1;
+        if (failures.length < 100)
+          failures.push({ game, kind: 'injected', message: `injected failure in game ${game}` });
       } else {
         this.learn(game, options.seed ?? 1, r);
       }
@@ -169,6 +173,7 @@ export class FakeEngine implements Engine {
       avgAbsDiscDiff: r.completed > 0 ? r.abs / r.completed : 0,
       movesPlayed: r.completed * 60,
       resets: r.resets,
+      failedGames,
       failures,
       seconds: (performance.now() - started) / 1000,
       stopped: done < options.games,
