@@ -55,6 +55,9 @@ export { parseObf, toObf } from './obf';
 export { toAscii } from './ascii';
 export type { AsciiOptions } from './ascii';
 
+// The shared random generator (docs/engine-spec.md, "Random numbers").
+export { Rng, splitmix32Sequence } from './rng';
+
 // Symmetries and pattern geometry.
 export {
   SYMMETRY_COUNT,
