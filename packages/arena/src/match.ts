@@ -1,5 +1,5 @@
 import { PrismindError } from '@prismind/board/contracts';
-import { Rng } from '../js-engine/rng';
+import { Rng } from '@prismind/board';
 import { playGame } from './game';
 import { type Opening, standardOpenings } from './openings';
 import type { GamePlayer } from './players';
