@@ -2,14 +2,9 @@
 // against random, greedy and the WPC heuristic (both colours of the 60 standard openings).
 //
 //   pnpm exec tsx train-and-evaluate.ts [--games 20000] [--run-dir runs/example] [--small]
+import { formatGauntlet, runGauntlet } from '@prismind/arena';
 import { readCheckpointFile } from '@prismind/checkpoint';
-import {
-  createEngine,
-  formatGauntlet,
-  fromLoadedState,
-  runGauntlet,
-  TrainingManager,
-} from '@prismind/trainer';
+import { createEngine, fromLoadedState, TrainingManager } from '@prismind/trainer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

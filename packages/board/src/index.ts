@@ -55,6 +55,9 @@ export { parseObf, toObf } from './obf';
 export { toAscii } from './ascii';
 export type { AsciiOptions } from './ascii';
 
+// The shared random generator (docs/engine-spec.md, "Random numbers").
+export { Rng } from './rng';
+
 // Symmetries and pattern geometry.
 export {
   SYMMETRY_COUNT,
@@ -82,6 +85,3 @@ export {
 } from './patterns';
 export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
 export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';
-
-// The random generator both engines and the arena draw from (docs/engine-spec.md, "Random numbers").
-export { Rng } from './rng';

@@ -123,7 +123,7 @@ describe('prismind-cli errors a user can cause: one line, non-zero exit', () => 
     expect(r.code).toBe(2);
     expectOneLine(
       r.err,
-      /--opponent: unknown opponent "stockfish": expected random, greedy, wpc or the path of a checkpoint/,
+      /--opponent: unknown opponent "stockfish": expected random, greedy, wpc, wpc-textbook or the path of a checkpoint/,
     );
   });
 

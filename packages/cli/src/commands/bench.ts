@@ -1,6 +1,6 @@
 import type { BackendKind, Engine } from '@prismind/board/contracts';
 import { readCheckpointFile, writeCheckpointFile } from '@prismind/checkpoint';
-import { standardOpenings } from '@prismind/trainer';
+import { standardOpenings } from '@prismind/arena';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';

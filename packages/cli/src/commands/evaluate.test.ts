@@ -123,7 +123,29 @@ describe('evaluate', () => {
       /SPRT \[0, 50\] LLR -?\d+\.\d\d in \(-2\.94, 2\.94\): (undecided|H[01] accepted)/,
     );
     expect(text.out).toMatch(
-      /Othello League score \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] over 2 games/,
+      /Othello League score \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] over 2 games.*1-ply vs 1-ply standard WPC/,
+    );
+  });
+
+  it("'wpc' is the standard heuristic table, 'wpc-textbook' the textbook one", async () => {
+    const r = await cli(
+      'evaluate',
+      model,
+      '--opponent',
+      'wpc',
+      '--opponent',
+      'wpc-textbook',
+      '--games',
+      '2',
+      '--depth',
+      '1',
+      '--backend',
+      'js',
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toContain('vs wpc (weighted piece counter (standard table), alpha-beta depth 1)');
+    expect(r.out).toContain(
+      'vs wpc-textbook (weighted piece counter (textbook table), alpha-beta depth 1)',
     );
   });
 });

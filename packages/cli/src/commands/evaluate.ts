@@ -1,19 +1,18 @@
-import type { BackendChoice, Engine } from '@prismind/board/contracts';
 import {
+  BASELINE_NAMES,
+  baselinePlayer,
   DEFAULT_THRESHOLDS,
   enginePlayer,
   type GamePlayer,
   type GauntletMatch,
   type GauntletResult,
-  greedyPlayer,
   type LeagueResult,
   leagueScore,
-  randomPlayer,
   runGauntlet,
   type SprtOptions,
   standardOpenings,
-  wpcPlayer,
-} from '@prismind/trainer';
+} from '@prismind/arena';
+import type { BackendChoice, Engine } from '@prismind/board/contracts';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { badArgument, EXIT } from '../errors';
@@ -21,12 +20,15 @@ import { type CliIO, println } from '../io';
 import { type LoadedEngine, loadEngine } from '../model';
 import { int, pct, signed } from '../view/format';
 
-/** The baselines `--opponent` knows by name. */
+/**
+ * The default opponents. `--opponent` also knows 'wpc-textbook' (BASELINE_NAMES of the arena);
+ * 'wpc' is the standard heuristic table of the Othello League.
+ */
 export const BASELINES: readonly string[] = ['random', 'greedy', 'wpc'];
 
 export interface EvaluateArgs {
   checkpoint: string;
-  /** random | greedy | wpc | a checkpoint path (file or run directory). Default the three baselines. */
+  /** random | greedy | wpc | wpc-textbook | a checkpoint path (file or run directory). Default random, greedy, wpc. */
   opponents?: readonly string[] | undefined;
   /** Games per opponent. Default 2 × openings (each opening with both colours). */
   games?: number | undefined;
@@ -40,7 +42,7 @@ export interface EvaluateArgs {
   backend?: BackendChoice | undefined;
   /** `name=score` promotion thresholds (0.6 or 60%), added to the defaults (random 85%, wpc 60%). */
   thresholds?: readonly string[] | undefined;
-  /** Also play the Othello League protocol (1-ply vs 1-ply WPC, ε 0.1). */
+  /** Also play the Othello League protocol (1-ply vs the 1-ply standard heuristic WPC, ε 0.1). */
   league?: boolean | undefined;
   leagueGames?: number | undefined;
   /** `elo0,elo1`: stop each match as soon as the SPRT decides. */
@@ -97,9 +99,10 @@ async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponen
   try {
     for (const spec of names) {
       const name = spec.trim();
-      if (name === 'random') players.push(randomPlayer({ name: uniqueName('random', taken) }));
-      else if (name === 'greedy') players.push(greedyPlayer({ name: uniqueName('greedy', taken) }));
-      else if (name === 'wpc') players.push(wpcPlayer({ depth, name: uniqueName('wpc', taken) }));
+      const baseline = BASELINE_NAMES.includes(name)
+        ? baselinePlayer(name, { depth, name: uniqueName(name, taken) })
+        : undefined;
+      if (baseline !== undefined) players.push(baseline);
       else if (existsSync(name)) {
         const loaded = await loadEngine(name, args.backend ?? 'auto');
         engines.push(loaded);
@@ -108,7 +111,7 @@ async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponen
       } else {
         throw badArgument(
           '--opponent',
-          `unknown opponent "${spec}": expected random, greedy, wpc or the path of a checkpoint`,
+          `unknown opponent "${spec}": expected ${BASELINE_NAMES.join(', ')} or the path of a checkpoint`,
         );
       }
     }
@@ -164,7 +167,7 @@ export function evaluationLines(
   if (league !== undefined) {
     lines.push(
       `Othello League score ${league.score.toFixed(3)} ${range(league.interval.low, league.interval.high, (x) => x.toFixed(3))} ` +
-        `over ${int(league.games)} games (W/D/L ${league.wins}/${league.draws}/${league.losses}, discs ${signed(league.meanDiscDiff)}; 1-ply vs 1-ply WPC, epsilon 0.1)`,
+        `over ${int(league.games)} games (W/D/L ${league.wins}/${league.draws}/${league.losses}, discs ${signed(league.meanDiscDiff)}; 1-ply vs 1-ply standard WPC, epsilon 0.1)`,
     );
   }
   lines.push(

@@ -18,7 +18,7 @@ export const evaluateSpec: Spec = (y, run, io) =>
           array: true,
           requiresArg: true,
           describe:
-            'random, greedy, wpc or a checkpoint path; repeat for several [default: random greedy wpc]',
+            'random, greedy, wpc (the standard heuristic), wpc-textbook or a checkpoint path; repeat for several [default: random greedy wpc]',
         })
         .option('games', gamesOption('games per opponent [default: 2 x openings]'))
         .option('depth', {

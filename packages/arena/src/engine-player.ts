@@ -1,5 +1,6 @@
 import type { Position } from '@prismind/board';
 import type { Engine } from '@prismind/board/contracts';
+import { bestChildByValue } from './one-ply';
 import { checkDepth, type GamePlayer } from './players';
 
 /** Options of enginePlayer. */
@@ -31,23 +32,10 @@ export function enginePlayer(engine: Engine, options: EnginePlayerOptions = {}):
 
 /**
  * The move whose resulting position the engine's static evaluation likes best for the mover
- * (evaluate is from black's view, so white minimises it); ties go to the lowest square. This is
- * the Othello League's 1-ply player: no search, the child's evaluation as it stands, finished
- * games included.
+ * (bestChildByValue over engine.evaluate): the Othello League's 1-ply model player.
  */
 export function bestChildMove(engine: Engine, position: Position): number {
-  const sign = position.player === 1 ? 1 : -1;
-  let best = -1;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (const square of position.legalMoves()) {
-    const child = position.play(square);
-    const value = sign * engine.evaluate(child.toCells(), child.player);
-    if (value > bestValue) {
-      bestValue = value;
-      best = square;
-    }
-  }
-  return best;
+  return bestChildByValue(position, (child) => engine.evaluate(child.toCells(), child.player));
 }
 
 /** A 1-ply engine player (see bestChildMove). */

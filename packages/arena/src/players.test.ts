@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { randomPositions, testRandom } from '@prismind/test-support';
 import { WIN_SCALE } from './alphabeta';
 import { epsilonPlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
-import { WPC_TABLE, wpcValue } from './wpc';
+import { wpcValue } from './wpc';
 
 /** Plain minimax over Position, side to move's view, with the same conventions as AlphaBeta. */
 function minimax(p: Position, depth: number): number {
@@ -31,34 +31,6 @@ function referenceMove(p: Position, depth: number): number {
   }
   return best;
 }
-
-describe('WPC table', () => {
-  it('has the textbook values and all 8 symmetries', () => {
-    expect(WPC_TABLE[0]).toBe(100); // a1 corner
-    expect(WPC_TABLE[1]).toBe(-20); // b1 C-square
-    expect(WPC_TABLE[9]).toBe(-50); // b2 X-square
-    expect(WPC_TABLE[2]).toBe(10);
-    expect(WPC_TABLE[3]).toBe(5);
-    expect(WPC_TABLE[27]).toBe(-1); // d4 centre
-    for (let r = 0; r < 8; r++) {
-      for (let c = 0; c < 8; c++) {
-        const w = WPC_TABLE[c + 8 * r];
-        expect(WPC_TABLE[7 - c + 8 * r]).toBe(w);
-        expect(WPC_TABLE[c + 8 * (7 - r)]).toBe(w);
-        expect(WPC_TABLE[r + 8 * c]).toBe(w);
-      }
-    }
-  });
-
-  it('values the start as 0 and a corner as 100', () => {
-    expect(wpcValue(Position.initial().toCells())).toBe(0);
-    const cells = new Uint8Array(64);
-    cells[0] = 1;
-    cells[63] = 2;
-    cells[7] = 1;
-    expect(wpcValue(cells)).toBe(100);
-  });
-});
 
 describe('wpcPlayer (alpha-beta)', () => {
   const positions = randomPositions(30, 4);

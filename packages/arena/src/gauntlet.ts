@@ -4,6 +4,7 @@ import { enginePlayer } from './engine-player';
 import { type MatchGame, type MatchResult, runMatch } from './match';
 import { type Opening, standardOpenings } from './openings';
 import { checkDepth, type GamePlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
+import { TEXTBOOK_WPC } from './wpc';
 import type { SprtOptions } from './sprt';
 import type { Wdl } from './stats';
 
@@ -54,7 +55,33 @@ export interface GauntletResult {
   elapsedMs: number;
 }
 
-/** The standard baselines: random (seeded per game), greedy, and WPC at `depth`. */
+/**
+ * The baselines known by name. 'wpc' is the literature's weighted piece counter, the standard
+ * heuristic of the Othello League (STANDARD_WPC); 'wpc-textbook' is the textbook table
+ * (TEXTBOOK_WPC), kept as an extra opponent. Both search at the gauntlet's depth.
+ */
+export const BASELINE_NAMES: readonly string[] = Object.freeze([
+  'random',
+  'greedy',
+  'wpc',
+  'wpc-textbook',
+]);
+
+/** A baseline by its name in BASELINE_NAMES (undefined for any other name), named `name`. */
+export function baselinePlayer(
+  kind: string,
+  options: { depth?: number | undefined; name?: string | undefined } = {},
+): GamePlayer | undefined {
+  const depth = options.depth ?? 2;
+  const name = options.name ?? kind;
+  if (kind === 'random') return randomPlayer({ name });
+  if (kind === 'greedy') return greedyPlayer({ name });
+  if (kind === 'wpc') return wpcPlayer({ depth, name });
+  if (kind === 'wpc-textbook') return wpcPlayer({ depth, name, table: TEXTBOOK_WPC });
+  return undefined;
+}
+
+/** The standard baselines: random (seeded per game), greedy, and the standard WPC at `depth`. */
 export function baselineOpponents(options: { depth?: number | undefined } = {}): GamePlayer[] {
   return [randomPlayer(), greedyPlayer(), wpcPlayer({ depth: options.depth ?? 2 })];
 }

@@ -1,4 +1,5 @@
-// The evaluation gauntlet: players, openings, matches, the Othello League score, SPRT, statistics.
+// How strong is a model: players, openings, matches, gauntlets, the Othello League score, SPRT,
+// statistics, weighted piece counters.
 export { AlphaBeta, WIN_SCALE } from './alphabeta';
 export type { BoardEvaluator } from './alphabeta';
 export { bestChildMove, enginePlayer, onePlyPlayer } from './engine-player';
@@ -6,7 +7,13 @@ export type { EnginePlayerOptions } from './engine-player';
 export { formatGauntlet } from './format';
 export { playGame } from './game';
 export type { PlayedGame } from './game';
-export { DEFAULT_THRESHOLDS, baselineOpponents, runGauntlet } from './gauntlet';
+export {
+  BASELINE_NAMES,
+  DEFAULT_THRESHOLDS,
+  baselineOpponents,
+  baselinePlayer,
+  runGauntlet,
+} from './gauntlet';
 export type { GauntletMatch, GauntletOptions, GauntletResult } from './gauntlet';
 export { leagueScore } from './league';
 export type { LeagueOptions, LeagueResult } from './league';
@@ -14,7 +21,14 @@ export { runMatch } from './match';
 export type { MatchGame, MatchOptions, MatchResult } from './match';
 export { standardOpenings } from './openings';
 export type { Opening } from './openings';
-export { epsilonPlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
+export { bestChildByValue } from './one-ply';
+export {
+  epsilonPlayer,
+  greedyPlayer,
+  randomPlayer,
+  wpcOnePlyPlayer,
+  wpcPlayer,
+} from './players';
 export type { GamePlayer, WpcPlayerOptions } from './players';
 export { SPRT_PRIOR, sprtBounds, sprtLlr, sprtStatus } from './sprt';
 export type { SprtDecision, SprtOptions, SprtState } from './sprt';
@@ -33,4 +47,4 @@ export {
   wilsonInterval,
 } from './stats';
 export type { Interval, Wdl } from './stats';
-export { WPC_TABLE, wpcEvaluator, wpcValue } from './wpc';
+export { STANDARD_WPC, TEXTBOOK_WPC, wpcEvaluator, wpcTableName, wpcValue } from './wpc';

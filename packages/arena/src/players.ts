@@ -2,7 +2,8 @@ import { flipsInto, type Position, popcount32 } from '@prismind/board';
 import { PrismindError } from '@prismind/board/contracts';
 import { Rng } from '@prismind/board';
 import { AlphaBeta } from './alphabeta';
-import { WPC_TABLE, wpcEvaluator } from './wpc';
+import { bestChildByValue } from './one-ply';
+import { checkWpcTable, STANDARD_WPC, wpcEvaluator, wpcTableName, wpcValue } from './wpc';
 
 /**
  * Anything that plays Othello: given a position where the side to move has a legal move, it
@@ -78,7 +79,7 @@ export function greedyPlayer(options: { name?: string } = {}): GamePlayer {
 export interface WpcPlayerOptions {
   /** Plies searched by alpha-beta (1 = pick the child with the best WPC value). Default 2. */
   depth?: number | undefined;
-  /** 64 weights, a1..h8; default WPC_TABLE. */
+  /** 64 weights, a1..h8; default STANDARD_WPC (TEXTBOOK_WPC is the other named table). */
   table?: readonly number[] | undefined;
   name?: string | undefined;
 }
@@ -101,13 +102,30 @@ export function checkDepth(depth: number, who: string): number {
  */
 export function wpcPlayer(options: WpcPlayerOptions = {}): GamePlayer {
   const depth = checkDepth(options.depth ?? 2, 'wpcPlayer');
-  const search = new AlphaBeta(wpcEvaluator(options.table ?? WPC_TABLE));
+  const table = options.table ?? STANDARD_WPC;
+  const search = new AlphaBeta(wpcEvaluator(table));
   return {
     name: options.name ?? 'wpc',
-    description: `weighted piece counter, alpha-beta depth ${depth}`,
+    description: `weighted piece counter (${wpcTableName(table)} table), alpha-beta depth ${depth}`,
     choose(position) {
       return search.bestMove(position.pLo, position.pHi, position.oLo, position.oHi, depth).move;
     },
+  };
+}
+
+/**
+ * The Othello League's heuristic player: the child with the best WPC value (default
+ * STANDARD_WPC), no search and, unlike wpcPlayer({ depth: 1 }), no exact score for a finished
+ * game or look past a pass: exactly the 1-ply rule the model plays by (bestChildByValue).
+ */
+export function wpcOnePlyPlayer(
+  options: { table?: readonly number[] | undefined; name?: string | undefined } = {},
+): GamePlayer {
+  const table = checkWpcTable(options.table ?? STANDARD_WPC);
+  return {
+    name: options.name ?? 'wpc',
+    description: `weighted piece counter (${wpcTableName(table)} table), 1-ply (best child value)`,
+    choose: (position) => bestChildByValue(position, (child) => wpcValue(child.toCells(), table)),
   };
 }
 

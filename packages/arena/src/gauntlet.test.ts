@@ -1,13 +1,15 @@
 import { squareToName } from '@prismind/board';
+import { randomPositions } from '@prismind/test-support';
 import { describe, expect, it } from 'vitest';
-import { createJsEngine } from '@prismind/js-core';
 import { enginePlayer } from './engine-player';
 import { formatGauntlet } from './format';
-import { runGauntlet } from './gauntlet';
+import { BASELINE_NAMES, baselinePlayer, runGauntlet } from './gauntlet';
 import { runMatch } from './match';
 import { standardOpenings } from './openings';
 import { type GamePlayer, greedyPlayer, randomPlayer, wpcPlayer } from './players';
 import { sprtMatch } from './sprt-match';
+import { wpcTestEngine, ZERO_TABLE } from './test-engines';
+import { TEXTBOOK_WPC } from './wpc';
 
 describe('runMatch', () => {
   it('random vs random is about even and its interval contains 0.5', async () => {
@@ -35,13 +37,14 @@ describe('runMatch', () => {
     expect(r.elo).toBeGreaterThan(50);
   });
 
-  it('WPC at depth 2 beats random at least 90% of the time', async () => {
+  it('the standard WPC at depth 2 beats random at least 80% of the time', async () => {
+    // 85.6% over 1,000 games (seed 1); the textbook table, the old default, scores 90.5%
     const r = await runMatch({
       player: wpcPlayer({ depth: 2 }),
       opponent: randomPlayer(),
       games: 200,
     });
-    expect(r.score).toBeGreaterThanOrEqual(0.9);
+    expect(r.score).toBeGreaterThanOrEqual(0.8);
     expect(r.meanDiscDiff).toBeGreaterThan(10);
   });
 
@@ -139,30 +142,28 @@ describe('runGauntlet', () => {
     expect(formatGauntlet(r).split('\n').at(-1)).toBe('promoted');
   });
 
-  it('evaluates an engine at a fixed depth', async () => {
-    const engine = createJsEngine();
-    try {
-      const r = await runGauntlet({
-        engine,
-        depth: 1,
-        opponents: [greedyPlayer()],
-        openings: standardOpenings({ count: 2 }),
-      });
-      expect(r.player).toBe('model');
-      expect(r.matches[0]!.games).toBe(4);
-      // a fresh model evaluates everything 0: the engine plays the first move in its root order
-      const game = await runMatch({
-        player: enginePlayer(engine, { depth: 1 }),
-        opponent: greedyPlayer(),
-        openings: standardOpenings({ count: 1 }),
-        games: 1,
-        keepGames: true,
-      });
-      const first = standardOpenings({ count: 1 })[0]!.position.legalMoves()[0]!;
-      expect(game.records![0]!.transcript.slice(8, 10)).toBe(squareToName(first));
-    } finally {
-      await engine.dispose();
-    }
+  it('evaluates an engine through its search at a fixed depth', async () => {
+    const { engine, searches } = wpcTestEngine(ZERO_TABLE);
+    const r = await runGauntlet({
+      engine,
+      depth: 1,
+      opponents: [greedyPlayer()],
+      openings: standardOpenings({ count: 2 }),
+    });
+    expect(r.player).toBe('model');
+    expect(r.matches[0]!.games).toBe(4);
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((l) => l.depth === 1 && l.exactEmpties === 0)).toBe(true);
+    // an untrained model evaluates everything 0: the engine plays the first move in its root order
+    const game = await runMatch({
+      player: enginePlayer(engine, { depth: 1 }),
+      opponent: greedyPlayer(),
+      openings: standardOpenings({ count: 1 }),
+      games: 1,
+      keepGames: true,
+    });
+    const first = standardOpenings({ count: 1 })[0]!.position.legalMoves()[0]!;
+    expect(game.records![0]!.transcript.slice(8, 10)).toBe(squareToName(first));
   });
 
   it('rejects duplicate opponent names and a missing player', async () => {
@@ -170,5 +171,23 @@ describe('runGauntlet', () => {
       runGauntlet({ player: greedyPlayer(), opponents: [randomPlayer(), randomPlayer()] }),
     ).rejects.toThrow(/unique/);
     await expect(runGauntlet({})).rejects.toThrow(/player or an engine/);
+  });
+});
+
+describe('baselinePlayer', () => {
+  it("knows every name in BASELINE_NAMES; 'wpc' is the standard table, 'wpc-textbook' the other", () => {
+    for (const kind of BASELINE_NAMES) expect(baselinePlayer(kind)?.name).toBe(kind);
+    expect(baselinePlayer('wpc')?.description).toContain('standard table');
+    expect(baselinePlayer('wpc-textbook', { depth: 3 })?.description).toBe(
+      'weighted piece counter (textbook table), alpha-beta depth 3',
+    );
+    expect(baselinePlayer('greedy', { name: 'greedy-2' })?.name).toBe('greedy-2');
+    expect(baselinePlayer('stockfish')).toBeUndefined();
+  });
+
+  it("'wpc-textbook' plays the textbook table's moves", () => {
+    const textbook = baselinePlayer('wpc-textbook', { depth: 2 })!;
+    const reference = wpcPlayer({ depth: 2, table: TEXTBOOK_WPC });
+    for (const p of randomPositions(5, 8)) expect(textbook.choose(p)).toBe(reference.choose(p));
   });
 });
