@@ -9,27 +9,24 @@ import {
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { loadLatestCheckpoint, makeEngine } from './engine-lifecycle';
 import { TrainerError } from './errors';
 import type { TrainingEvents, TrainingProgressEvent, TypedEmitter } from './events';
-import { acquireRunLock, type RunLock } from './lock';
-import {
-  machineInfo,
-  packageVersions,
-  type RunManifest,
-  readManifest,
-  writeManifest,
-} from './manifest';
+import { removeStaleJsonTemps } from '../run-dir/atomic-json';
+import { acquireRunLock, type RunLock } from '../run-dir/lock';
+import { machineInfo, packageVersions, type RunManifest, writeManifest } from '../run-dir/manifest';
+import { readOrRebuildManifest } from '../run-dir/manifest-rebuild';
+import { runPaths } from '../run-dir/names';
+import { describeSkipped } from '../run-dir/newest-checkpoint';
+import type { RunStatus } from '../run-dir/status';
 import {
   configForManifest,
   type ManagerConfig,
   type ParsedStart,
   resolveSettings,
 } from './options';
-import { CHECKPOINT_DIR, removeStaleJsonTemps } from './run-files';
 import { TrainingSession } from './session';
-import type { RunStatus } from './status';
 
 /** Everything a manager holds while a run is open in this process. */
 export interface OpenRun {
@@ -74,7 +71,8 @@ export async function openRun(
   try {
     removeStaleJsonTemps(runDir);
     const runId = basename(runDir);
-    const telemetry = openRunTelemetry(runDir, {
+    const paths = runPaths(runDir);
+    const telemetry = openRunTelemetry(paths, {
       level: config.logLevel,
       echo: config.logEcho,
       tensorboard: config.tensorboard,
@@ -82,7 +80,7 @@ export async function openRun(
     });
     undo.push(() => telemetry.close());
     const log = componentLogger(telemetry.logger, 'trainer');
-    const checkpoints = await CheckpointManager.open(join(runDir, CHECKPOINT_DIR), {
+    const checkpoints = await CheckpointManager.open(paths.checkpoints, {
       keepLast: config.retention.keepLast,
       keepEvery: config.retention.keepEvery,
       compress: config.compression.compress,
@@ -90,7 +88,10 @@ export async function openRun(
       codec: config.compression.codec,
       logger: checkpointLogger(log),
     });
-    const previous = readManifest(runDir);
+    const { manifest: previous, rebuilt } = await readOrRebuildManifest(runDir, {
+      keepDamaged: true,
+    });
+    if (rebuilt !== null) log.warn({ event: 'manifest_rebuilt' }, rebuilt);
     if (previous !== undefined && previous.stages !== config.stages) {
       throw new TrainerError(
         'RUN_MISMATCH',
@@ -99,6 +100,16 @@ export async function openRun(
       );
     }
     const restored = await loadLatestCheckpoint(checkpoints);
+    if (restored !== undefined) {
+      for (const line of describeSkipped(restored.skipped)) {
+        log.warn({ event: 'checkpoint_skipped' }, line);
+      }
+      emitter.emit('restored', {
+        path: restored.path,
+        games: restored.model.games,
+        skipped: restored.skipped,
+      });
+    }
     if (restored !== undefined && restored.model.stages !== config.stages) {
       throw new TrainerError(
         'RUN_MISMATCH',

@@ -1,7 +1,17 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TrainerError } from './errors';
-import { isProcessAlive, LOCK_FILE } from './run-files';
+import { TrainerError } from '../manager/errors';
+import { LOCK_FILE } from './names';
+import { currentProcess, isProcessAlive } from './process-identity';
 
 /** Run directories this process trains now (a pid check cannot tell two managers of one process). */
 const heldHere = new Set<string>();
@@ -10,20 +20,102 @@ export interface RunLock {
   release(): void;
 }
 
-function readLockPid(path: string): number | undefined {
+/** What run.lock holds: the owner's pid and start time, and a nonce that makes each lock unique. */
+interface LockRecord {
+  pid: number;
+  startTime: string | null;
+  since: string;
+  nonce: string;
+}
+
+function readLock(path: string): { text: string; record: LockRecord | undefined } | undefined {
+  let text: string;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown };
-    return typeof value.pid === 'number' ? value.pid : undefined;
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  try {
+    const value = JSON.parse(text) as Partial<LockRecord>;
+    if (typeof value.pid !== 'number') return { text, record: undefined };
+    const startTime = typeof value.startTime === 'string' ? value.startTime : null;
+    return { text, record: { ...(value as LockRecord), startTime } };
+  } catch {
+    return { text, record: undefined };
+  }
+}
+
+function uniqueBeside(path: string, tag: string): string {
+  return `${path}.${tag}-${process.pid}-${randomBytes(6).toString('hex')}`;
 }
 
 /**
- * One trainer per run directory: `run.lock` holds the owner's pid, created exclusively. A lock whose
- * process is gone (killed, crashed) is stale and taken over; one of a live process is RUN_LOCKED.
- * A lock with our own pid that this process does not hold is stale too: in a container a restarted
- * process often gets the pid of the one that died.
+ * Creates run.lock with its whole content in one step: the record is written to a private file and
+ * hard-linked to the lock name, which fails with EEXIST when a lock exists. A reader therefore never
+ * sees a half-written lock. Returns the text written, or undefined when a lock exists.
+ */
+function tryCreate(path: string): string | undefined {
+  const me = currentProcess();
+  const record: LockRecord = {
+    pid: me.pid,
+    startTime: me.startTime,
+    since: new Date().toISOString(),
+    nonce: randomBytes(8).toString('hex'),
+  };
+  const text = `${JSON.stringify(record)}\n`;
+  const temp = uniqueBeside(path, 'new');
+  const fd = openSync(temp, 'wx');
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, path);
+    return text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+function isStale(record: LockRecord | undefined, dir: string): boolean {
+  if (record === undefined) return true;
+  // our own pid on a lock this process does not hold: a restarted container reused the pid
+  if (record.pid === process.pid) return !heldHere.has(dir);
+  return !isProcessAlive(record.pid, record.startTime);
+}
+
+/**
+ * Removes a lock judged stale without racing another taker: the lock is renamed to a unique name
+ * (only one process wins a rename) and its content compared with what was judged; a lock that
+ * turned out to be fresh (another process took over in between) is linked back in place.
+ */
+function removeStale(path: string, judged: string): void {
+  const aside = uniqueBeside(path, 'stale');
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = readLock(aside);
+  if (moved !== undefined && moved.text !== judged) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // a third process created a lock meanwhile; the fresh one we moved is its rival's loss
+    }
+  }
+  unlinkSync(aside);
+}
+
+/**
+ * One trainer per run directory: `run.lock` names the owner (pid and start time). A lock whose
+ * process is gone (killed, crashed, a zombie, or a reused pid) is stale and taken over; one of a
+ * live process is RUN_LOCKED. Two processes racing for a stale lock: exactly one gets it.
  */
 export function acquireRunLock(runDir: string): RunLock {
   const dir = resolve(runDir);
@@ -32,43 +124,32 @@ export function acquireRunLock(runDir: string): RunLock {
     throw new TrainerError(
       'RUN_LOCKED',
       `${dir}: another TrainingManager of this process trains it`,
-      {
-        details: { runDir: dir, pid: process.pid },
-      },
+      { details: { runDir: dir, pid: process.pid } },
     );
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, `${JSON.stringify({ pid: process.pid, since: new Date().toISOString() })}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
-      const pid = readLockPid(path);
-      if (pid !== undefined && pid !== process.pid && isProcessAlive(pid)) {
-        throw new TrainerError('RUN_LOCKED', `${dir}: process ${pid} is training this run`, {
-          details: { runDir: dir, pid },
-        });
-      }
-      try {
-        unlinkSync(path);
-      } catch {
-        // someone else removed it first; try again
-      }
+  let written: string | undefined;
+  for (let attempt = 0; written === undefined; attempt++) {
+    written = tryCreate(path);
+    if (written !== undefined) break;
+    const existing = readLock(path);
+    if (existing === undefined) continue;
+    if (!isStale(existing.record, dir) || attempt >= 8) {
+      const pid = existing.record?.pid;
+      throw new TrainerError('RUN_LOCKED', `${dir}: process ${pid} is training this run`, {
+        details: { runDir: dir, pid },
+      });
     }
+    removeStale(path, existing.text);
   }
   heldHere.add(dir);
+  const mine = written;
   let held = true;
   return {
     release(): void {
       if (!held) return;
       held = false;
       heldHere.delete(dir);
-      if (readLockPid(path) !== process.pid) return;
+      if (readLock(path)?.text !== mine) return;
       try {
         unlinkSync(path);
       } catch {
