@@ -89,7 +89,7 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponents> {
+async function makeOpponents(args: EvaluateArgs, depth: number, io: CliIO): Promise<Opponents> {
   const names = args.opponents && args.opponents.length > 0 ? args.opponents : BASELINES;
   const taken = new Set<string>(['model']);
   const players: GamePlayer[] = [];
@@ -101,7 +101,7 @@ async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponen
       else if (name === 'greedy') players.push(greedyPlayer({ name: uniqueName('greedy', taken) }));
       else if (name === 'wpc') players.push(wpcPlayer({ depth, name: uniqueName('wpc', taken) }));
       else if (existsSync(name)) {
-        const loaded = await loadEngine(name, args.backend ?? 'auto');
+        const loaded = await loadEngine(name, args.backend ?? 'auto', io);
         engines.push(loaded);
         const label = uniqueName(basename(loaded.path).replace(/\.prsm$/, ''), taken);
         players.push(enginePlayer(loaded.engine, { depth, name: label }));
@@ -185,10 +185,10 @@ export async function evaluateCommand(args: EvaluateArgs, io: CliIO): Promise<nu
   const sprt = args.sprt === undefined ? undefined : parseSprt(args.sprt);
   const plies = args.plies ?? (sprt === undefined ? 4 : 6);
   const openings = standardOpenings({ plies, count: args.openings });
-  const model = await loadEngine(args.checkpoint, args.backend ?? 'auto');
+  const model = await loadEngine(args.checkpoint, args.backend ?? 'auto', io);
   const engines: Engine[] = [model.engine];
   try {
-    const opponents = await makeOpponents(args, depth);
+    const opponents = await makeOpponents(args, depth, io);
     engines.push(...opponents.engines.map((e) => e.engine));
     const live = io.stdout.isTTY === true && !args.json;
     let lastDraw = 0;
@@ -223,6 +223,7 @@ export async function evaluateCommand(args: EvaluateArgs, io: CliIO): Promise<nu
         JSON.stringify(
           {
             checkpoint: model.path,
+            skipped: model.skipped,
             modelGames: model.model.games,
             backend: model.backend,
             ...result,
