@@ -8,6 +8,7 @@ import { CONTROL_FILE } from './names';
 import {
   type ControlAck,
   type ControlCommand,
+  inspectRunStatus,
   type RunStatusReport,
   readRunStatus,
 } from './status';
@@ -74,11 +75,12 @@ export async function sendControl(
       { details: { command } },
     );
   }
-  let status = readRunStatus(runDir);
+  const found = inspectRunStatus(runDir);
+  let status = found.status;
   if (options.force !== true && (status === null || !status.live)) {
     const why =
       status === null
-        ? 'it has no status.json'
+        ? (found.damaged ?? 'it has no status.json')
         : `its state is ${status.state} and process ${status.pid} is ${status.live ? 'alive' : 'not running'}`;
     throw new TrainerError('RUN_NOT_ACTIVE', `${runDir}: no live trainer to ${command}: ${why}`, {
       details: { runDir, status },

@@ -132,14 +132,20 @@ export function acquireRunLock(runDir: string): RunLock {
     written = tryCreate(path);
     if (written !== undefined) break;
     const existing = readLock(path);
-    if (existing === undefined) continue;
-    if (!isStale(existing.record, dir) || attempt >= 8) {
+    if (existing !== undefined && !isStale(existing.record, dir)) {
       const pid = existing.record?.pid;
       throw new TrainerError('RUN_LOCKED', `${dir}: process ${pid} is training this run`, {
         details: { runDir: dir, pid },
       });
     }
-    removeStale(path, existing.text);
+    if (attempt >= 8) {
+      throw new TrainerError(
+        'RUN_LOCKED',
+        `${dir}: ${LOCK_FILE} could not be taken in ${attempt + 1} tries (other processes keep taking it over)`,
+        { details: { runDir: dir } },
+      );
+    }
+    if (existing !== undefined) removeStale(path, existing.text);
   }
   heldHere.add(dir);
   const mine = written;
