@@ -81,6 +81,16 @@ describe('run lock', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("removes the private files of takers that died mid-way, not a live one's", () => {
+    const dead = `${LOCK_FILE}.stale-${deadPid()}-0123456789ab`;
+    const live = `${LOCK_FILE}.new-${process.ppid}-0123456789ab`;
+    writeFileSync(join(dir, dead), '{}');
+    writeFileSync(join(dir, live), '{}');
+    const lock = acquireRunLock(dir);
+    expect(readdirSync(dir).sort()).toEqual([LOCK_FILE, live].sort());
+    lock.release();
+  });
+
   it('treats a garbage or empty lock file as stale', () => {
     writeFileSync(join(dir, LOCK_FILE), '');
     acquireRunLock(dir).release();

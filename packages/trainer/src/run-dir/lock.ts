@@ -3,6 +3,7 @@ import {
   closeSync,
   linkSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   unlinkSync,
@@ -81,6 +82,21 @@ function tryCreate(path: string): string | undefined {
   }
 }
 
+const LEFTOVER = new RegExp(`^${LOCK_FILE.replace('.', '\\.')}\\.(new|stale)-(\\d+)-[0-9a-f]+$`);
+
+/** Removes the private files of lock takers that died mid-way (never a live process's). */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = LEFTOVER.exec(name);
+    if (match === null || isProcessAlive(Number(match[2]))) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // another taker removed it first
+    }
+  }
+}
+
 function isStale(record: LockRecord | undefined, dir: string): boolean {
   if (record === undefined) return true;
   // our own pid on a lock this process does not hold: a restarted container reused the pid
@@ -148,6 +164,7 @@ export function acquireRunLock(runDir: string): RunLock {
     if (existing !== undefined) removeStale(path, existing.text);
   }
   heldHere.add(dir);
+  removeLeftovers(dir);
   const mine = written;
   let held = true;
   return {
