@@ -100,6 +100,13 @@ export async function openRun(
       );
     }
     const restored = await loadLatestCheckpoint(checkpoints);
+    if (restored !== undefined && restored.model.stages !== config.stages) {
+      throw new TrainerError(
+        'RUN_MISMATCH',
+        `${restored.path} holds a ${restored.model.stages}-stage model, the options ask for ${config.stages}`,
+        { details: { run: restored.model.stages, options: config.stages } },
+      );
+    }
     if (restored !== undefined) {
       for (const line of describeSkipped(restored.skipped)) {
         log.warn({ event: 'checkpoint_skipped' }, line);
@@ -109,13 +116,6 @@ export async function openRun(
         games: restored.model.games,
         skipped: restored.skipped,
       });
-    }
-    if (restored !== undefined && restored.model.stages !== config.stages) {
-      throw new TrainerError(
-        'RUN_MISMATCH',
-        `${restored.path} holds a ${restored.model.stages}-stage model, the options ask for ${config.stages}`,
-        { details: { run: restored.model.stages, options: config.stages } },
-      );
     }
     const settings = resolveSettings(restored?.metadata.run.settings ?? previous?.settings, start);
     const runSeed = restored?.metadata.run.seed ?? previous?.seed;
