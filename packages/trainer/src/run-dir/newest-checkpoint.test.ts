@@ -8,7 +8,7 @@ import { tempDir } from '../../test/support/run-dir';
 import { toCheckpointState } from '../manager/model-checkpoint';
 import { readOrRebuildManifest } from './manifest-rebuild';
 import { CHECKPOINT_DIR, MANIFEST_FILE } from './names';
-import { loadModelFrom, loadNewestModel } from './newest-checkpoint';
+import { describeSkipped, loadModelFrom, loadNewestModel } from './newest-checkpoint';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -87,6 +87,9 @@ describe('loadNewestModel', () => {
       [ckpt(40), 'CKPT_FOREIGN'],
       [ckpt(30), 'CKPT_TRUNCATED'],
       [ckpt(20), 'CKPT_CRC_MISMATCH'],
+    ]);
+    expect(describeSkipped(loaded.skipped.slice(1, 2))).toEqual([
+      `skipped ${ckpt(30)}: CKPT_TRUNCATED (file is 200 bytes, header declares ${loaded.skipped[1]!.message.match(/declares (\d+)/)![1]})`,
     ]);
     // the same from the checkpoints folder itself
     expect((await loadNewestModel(join(dir, CHECKPOINT_DIR))).path).toBe(ckpt(10));

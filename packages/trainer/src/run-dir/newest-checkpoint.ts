@@ -83,7 +83,13 @@ export async function loadModelFrom(path: string): Promise<LoadedModel> {
 
 /** One line per skipped checkpoint, for a warning on screen. */
 export function describeSkipped(skipped: readonly SkippedCheckpoint[]): string[] {
-  return skipped.map((s) => `skipped ${s.path}: ${s.code} (${s.message})`);
+  return skipped.map((s) => {
+    // checkpoint messages start with the path, which the line already names
+    const why = s.message.startsWith(`${s.path}: `)
+      ? s.message.slice(s.path.length + 2)
+      : s.message;
+    return `skipped ${s.path}: ${s.code} (${why})`;
+  });
 }
 
 export type { CheckpointError, SkippedCheckpoint };
