@@ -18,6 +18,7 @@ import { acquireRunLock, type RunLock } from '../run-dir/lock';
 import { machineInfo, packageVersions, type RunManifest, writeManifest } from '../run-dir/manifest';
 import { readOrRebuildManifest } from '../run-dir/manifest-rebuild';
 import { runPaths } from '../run-dir/names';
+import { currentProcess } from '../run-dir/process-identity';
 import { describeSkipped } from '../run-dir/newest-checkpoint';
 import type { RunStatus } from '../run-dir/status';
 import {
@@ -215,6 +216,7 @@ export function initialStatus(run: OpenRun, config: ManagerConfig): RunStatus {
     state: 'idle',
     reason: null,
     pid: process.pid,
+    pidStartTime: currentProcess().startTime,
     hostname: hostname(),
     backend: session.backend,
     games: session.games,

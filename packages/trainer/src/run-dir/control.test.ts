@@ -1,6 +1,6 @@
 import { isPrismindError } from '@prismind/board/contracts';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/run-dir';
@@ -57,6 +57,11 @@ describe('readRunStatus', () => {
     expect(readRunStatus(dir)).toMatchObject({ state: 'training', games: 10, live: true });
     writeJsonAtomic(join(dir, 'status.json'), status({ pid: deadPid() }));
     expect(readRunStatus(dir)!.live).toBe(false);
+    if (existsSync('/proc/self/stat')) {
+      // a live pid with another start time is a reused pid, not the trainer
+      writeJsonAtomic(join(dir, 'status.json'), status({ pidStartTime: '1' }));
+      expect(readRunStatus(dir)!.live).toBe(false);
+    }
     writeJsonAtomic(join(dir, 'status.json'), status({ heartbeatMs: Date.now() - 60_000 }));
     expect(readRunStatus(dir)!.live).toBe(false);
     writeJsonAtomic(join(dir, 'status.json'), status({ state: 'completed' }));

@@ -29,6 +29,8 @@ export interface RunStatus {
   /** Why the run is paused or ended (`request`, `control`, `error-rate`, `signal:SIGINT`, ...). */
   reason: string | null;
   pid: number;
+  /** The trainer's process start time (Linux), so a reused pid is not taken for it; see lock.ts. */
+  pidStartTime?: string | null | undefined;
   hostname: string;
   backend: BackendKind | null;
   games: number;
@@ -108,7 +110,7 @@ export function inspectRunStatus(runDir: string): RunStatusRead {
   }
   const heartbeatAgeMs = Math.max(0, Date.now() - value.heartbeatMs);
   const fresh = heartbeatAgeMs <= Math.max(15_000, 5 * (value.heartbeatIntervalMs ?? 2_000));
-  const live = isActiveState(value.state) && isProcessAlive(value.pid) && fresh;
+  const live = isActiveState(value.state) && isProcessAlive(value.pid, value.pidStartTime) && fresh;
   return { status: { ...value, live, heartbeatAgeMs }, damaged: null };
 }
 
