@@ -55,6 +55,8 @@ export class BodyParser {
     private readonly where: string,
     private readonly limits: BodyLimits,
     private readonly keepData: boolean,
+    /** Judges the prefix before any data is taken in; a reason refuses the file (CKPT_FOREIGN). */
+    private readonly accept?: (prefix: Omit<ParsedBody, 'sections'>) => string | undefined,
   ) {
     assertLittleEndian();
   }
@@ -204,6 +206,11 @@ export class BodyParser {
       targets.push({ ...entry, dest: undefined });
     }
     this.metadata = this.readMetadata(namesAt + namesLength);
+    const refusal = this.accept?.({
+      metadata: this.metadata,
+      entries: targets.map(({ dest: _dest, ...entry }) => entry),
+    });
+    if (refusal !== undefined) this.fail('CKPT_FOREIGN', refusal);
     this.targets = targets;
   }
 

@@ -27,6 +27,8 @@ export type CheckpointErrorCode =
   | 'CKPT_BAD_SECTION'
   /** The metadata block is not valid UTF-8 JSON describing an object. */
   | 'CKPT_BAD_METADATA'
+  /** A valid .prsm file that is not what the reader expects (ReadOptions.accept refused it). */
+  | 'CKPT_FOREIGN'
   /** The state handed to save() cannot be written (bad games count, unsupported array, ...). */
   | 'CKPT_INVALID_STATE'
   /** An option is out of range. */

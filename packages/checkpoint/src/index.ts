@@ -3,10 +3,10 @@ export type {
   CheckpointManagerOptions,
   SaveResult,
   CheckpointInfo,
-  LatestCheckpoint,
-  SkippedCheckpoint,
   RetentionResult,
 } from './manager';
+export { loadNewestCheckpoint } from './newest';
+export type { LatestCheckpoint, NewestOptions, SkippedCheckpoint } from './newest';
 export type { StartupReport } from './hygiene';
 export {
   readCheckpointFile,
@@ -24,7 +24,13 @@ export type {
   WriteResult,
 } from './files';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_METADATA_BYTES } from './body';
-export type { ReadOptions, VerifyResult, CheckpointSummary } from './read';
+export type {
+  ReadOptions,
+  VerifyResult,
+  CheckpointSummary,
+  CheckpointAcceptor,
+  CheckpointPrefix,
+} from './read';
 export { CheckpointError, isCheckpointError } from './errors';
 export type { CheckpointErrorCode } from './errors';
 export { nodeFs } from './fs';

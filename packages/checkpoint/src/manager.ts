@@ -12,8 +12,9 @@ import {
 import { type CheckpointFs, nodeFs } from './fs';
 import { HEADER_SIZE } from './header';
 import { removeStaleTempFiles, type StartupReport } from './hygiene';
-import { checkpointFileName, parseCheckpointFileName } from './names';
-import type { ReadOptions, VerifyResult } from './read';
+import { checkpointFileName } from './names';
+import { checkpointCandidates, type LatestCheckpoint, loadNewestCheckpoint } from './newest';
+import type { CheckpointAcceptor, ReadOptions, VerifyResult } from './read';
 import {
   checkRetentionPolicy,
   DEFAULT_RETENTION,
@@ -59,19 +60,6 @@ export interface CheckpointInfo {
   compressed: boolean | null;
   /** Set when the header is unusable (the payload is not checked by list()). */
   problem?: { code: CheckpointErrorCode; message: string };
-}
-
-export interface SkippedCheckpoint {
-  path: string;
-  code: CheckpointErrorCode;
-  message: string;
-}
-
-export interface LatestCheckpoint {
-  state: LoadedState;
-  path: string;
-  /** Newer checkpoints that failed to load, newest first. */
-  skipped: SkippedCheckpoint[];
 }
 
 export interface RetentionResult {
@@ -196,29 +184,17 @@ export class CheckpointManager {
   }
 
   /**
-   * Loads the newest checkpoint that passes every check, skipping (and reporting) newer ones that
-   * do not. Rejects with CKPT_NOT_FOUND when none is usable (`details.skipped` says why).
+   * Loads the newest checkpoint that passes every check (and `accept`, when given), skipping (and
+   * reporting) newer ones that do not. Rejects with CKPT_NOT_FOUND when none is usable
+   * (`details.skipped` says why).
    */
-  async loadLatest(): Promise<LatestCheckpoint> {
+  async loadLatest(options: { accept?: CheckpointAcceptor } = {}): Promise<LatestCheckpoint> {
     await this.ready();
-    const skipped: SkippedCheckpoint[] = [];
-    for (const candidate of (await this.candidates()).reverse()) {
-      const path = join(this.dir, candidate.name);
-      try {
-        const state = await this.load(path);
-        if (skipped.length > 0) {
-          this.logger.warn({ path, skipped }, 'fell back to an older checkpoint');
-        }
-        return { state, path, skipped };
-      } catch (error) {
-        if (!(error instanceof CheckpointError)) throw error;
-        skipped.push({ path, code: error.code, message: error.message });
-        this.logger.warn({ path, code: error.code, err: error }, 'skipping unusable checkpoint');
-      }
-    }
-    const why = skipped.length === 0 ? 'no checkpoint' : `none of ${skipped.length} is usable`;
-    throw new CheckpointError('CKPT_NOT_FOUND', `${this.dir}: ${why}`, {
-      details: { dir: this.dir, skipped },
+    return loadNewestCheckpoint(this.dir, {
+      ...this.readOptions,
+      accept: options.accept,
+      fs: this.fs,
+      logger: this.logger,
     });
   }
 
@@ -270,13 +246,8 @@ export class CheckpointManager {
   }
 
   /** Checkpoint files by name, oldest first. */
-  private async candidates(): Promise<RetentionCandidate[]> {
-    const found: RetentionCandidate[] = [];
-    for (const name of await this.fs.readdir(this.dir)) {
-      const gamesCompleted = parseCheckpointFileName(name);
-      if (gamesCompleted !== undefined) found.push({ name, gamesCompleted });
-    }
-    return found.sort((a, b) => a.gamesCompleted - b.gamesCompleted || (a.name < b.name ? -1 : 1));
+  private candidates(): Promise<RetentionCandidate[]> {
+    return checkpointCandidates(this.dir, { fs: this.fs });
   }
 
   private async describe(candidate: RetentionCandidate): Promise<CheckpointInfo> {

@@ -17,7 +17,22 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Most bytes of metadata JSON. Default 64 MiB. */
   maxMetadataBytes?: number;
+  /**
+   * Checks the metadata and section table before any section data is inflated or allocated: a
+   * returned reason refuses the file with CKPT_FOREIGN (a valid file of another kind costs a read
+   * of its prefix, not an allocation of what it declares).
+   */
+  accept?: CheckpointAcceptor;
 }
+
+/** The part of a checkpoint known before its data: what ReadOptions.accept judges. */
+export interface CheckpointPrefix {
+  metadata: Record<string, unknown>;
+  sections: { name: string; dtype: DType; length: number }[];
+}
+
+/** Returns why a file is not acceptable, or undefined to go on. */
+export type CheckpointAcceptor = (prefix: CheckpointPrefix) => string | undefined;
 
 const READ_CHUNK = 1024 * 1024;
 /**
@@ -87,6 +102,12 @@ async function checkIntegrity(source: ByteSource): Promise<CheckpointHeader> {
   return header;
 }
 
+function acceptWith(
+  accept: CheckpointAcceptor,
+): (parsed: Omit<ParsedBody, 'sections'>) => string | undefined {
+  return ({ metadata, entries }) => accept({ metadata, sections: describe(entries) });
+}
+
 async function parseBody(
   source: ByteSource,
   header: CheckpointHeader,
@@ -103,6 +124,7 @@ async function parseBody(
       maxMetadataBytes: options.maxMetadataBytes ?? DEFAULT_MAX_METADATA_BYTES,
     },
     keepData,
+    options.accept === undefined ? undefined : acceptWith(options.accept),
   );
   if (!header.compressed) {
     for await (const chunk of payloadChunks(source, header, false)) {

@@ -46,5 +46,5 @@ export { NBoardSession, NBOARD_PROTOCOL_VERSION, runNBoard } from './nboard/sess
 export type { NBoardOptions } from './nboard/session';
 export { parseGgf } from './nboard/ggf';
 export type { GgfGame } from './nboard/ggf';
-export { loadEngine, loadModel, resolveCheckpointPath, selectEngine } from './model';
+export { loadEngine, loadModel, selectEngine } from './model';
 export type { LoadedEngine, LoadedModel } from './model';

@@ -1,20 +1,15 @@
-import type { BackendChoice, BackendKind, Engine, ModelState } from '@prismind/board/contracts';
+import type { BackendChoice, BackendKind, Engine } from '@prismind/board/contracts';
+import { isCheckpointError } from '@prismind/checkpoint';
+import { createEngine, type EngineFactory, type EngineSelection } from '@prismind/trainer';
 import {
-  isCheckpointError,
-  parseCheckpointFileName,
-  readCheckpointFile,
-} from '@prismind/checkpoint';
-import {
-  CHECKPOINT_DIR,
-  type CheckpointMetadata,
-  createEngine,
-  type EngineFactory,
-  type EngineSelection,
-  fromLoadedState,
-} from '@prismind/trainer';
-import { readdirSync, type Stats, statSync } from 'node:fs';
-import { join } from 'node:path';
+  describeSkipped,
+  type LoadedModel,
+  loadModelFrom,
+  type SkippedCheckpoint,
+} from '@prismind/trainer/run-dir';
+import { type Stats, statSync } from 'node:fs';
 import { CliError } from './errors';
+import { type CliIO, println } from './io';
 
 /** An engine of the chosen backend ('auto': native when its binary loads, else js). */
 export function selectEngine(backend: BackendChoice, stages?: number): Promise<EngineSelection> {
@@ -33,13 +28,7 @@ export function cliEngineFactory(onSelect?: (selection: EngineSelection) => void
   };
 }
 
-/** A checkpoint taken apart: the model and the trainer's metadata. */
-export interface LoadedModel {
-  path: string;
-  model: ModelState;
-  metadata: CheckpointMetadata;
-  timestamp: number;
-}
+export type { LoadedModel };
 
 function existing(path: string): Stats {
   try {
@@ -50,55 +39,36 @@ function existing(path: string): Stats {
 }
 
 /**
- * A checkpoint file, or the newest checkpoint of a run directory (or of its checkpoints/ folder)
- * when given a directory.
+ * Reads a trainer checkpoint, or the newest valid one of a run directory or checkpoints folder
+ * (damaged and foreign files skipped, one stderr line each: the --json output carries them as
+ * `skipped`); every problem is a one-line CliError.
  */
-export function resolveCheckpointPath(path: string): string {
-  const stats = existing(path);
-  if (!stats.isDirectory()) return path;
-  const inner = join(path, CHECKPOINT_DIR);
-  const dir = existsDir(inner) ? inner : path;
-  const newest = readdirSync(dir)
-    .map((name) => ({ name, games: parseCheckpointFileName(name) }))
-    .filter((c): c is { name: string; games: number } => c.games !== undefined)
-    .sort((a, b) => b.games - a.games)[0];
-  if (newest === undefined) {
-    throw new CliError('NOT_FOUND', `${path}: a directory without checkpoints (ckpt-*.prsm)`);
+export async function loadModel(path: string, io?: Pick<CliIO, 'stderr'>): Promise<LoadedModel> {
+  existing(path);
+  let loaded: LoadedModel;
+  try {
+    loaded = await loadModelFrom(path);
+  } catch (error) {
+    throw checkpointFailure(path, error);
   }
-  return join(dir, newest.name);
+  if (io !== undefined)
+    for (const line of describeSkipped(loaded.skipped)) println(io.stderr, line);
+  return loaded;
 }
 
-function existsDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+/** A CheckpointError (or a checkpoint that is not a model) as the CLI reports it. */
+function checkpointFailure(path: string, error: unknown): CliError {
+  if (isCheckpointError(error, 'CKPT_NOT_FOUND')) {
+    const skipped = (error.details.skipped ?? []) as SkippedCheckpoint[];
+    const why = skipped.length === 0 ? '' : `: ${describeSkipped(skipped).join('; ')}`;
+    return new CliError('NOT_FOUND', `${path}: no usable checkpoint${why}`, { cause: error });
   }
-}
-
-/** Reads and checks a trainer checkpoint; every problem is a one-line CliError. */
-export async function loadModel(path: string): Promise<LoadedModel> {
-  const file = resolveCheckpointPath(path);
-  let loaded: Awaited<ReturnType<typeof readCheckpointFile>>;
-  try {
-    loaded = await readCheckpointFile(file);
-  } catch (error) {
-    if (isCheckpointError(error, 'CKPT_NOT_FOUND')) {
-      throw new CliError('NOT_FOUND', `${file}: no such checkpoint`, { cause: error });
-    }
-    const code = isCheckpointError(error) ? ` (${error.code})` : '';
-    throw new CliError(
-      'BAD_CHECKPOINT',
-      `${file}: not a valid checkpoint${code}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  try {
-    const { model, metadata } = fromLoadedState(loaded, file);
-    return { path: file, model, metadata, timestamp: loaded.timestamp };
-  } catch (error) {
-    throw new CliError('BAD_CHECKPOINT', (error as Error).message, { cause: error });
-  }
+  const code = isCheckpointError(error) ? ` (${error.code})` : '';
+  return new CliError(
+    'BAD_CHECKPOINT',
+    `${path}: not a valid checkpoint${code}: ${(error as Error).message}`,
+    { cause: error },
+  );
 }
 
 /** A model loaded into an engine of the chosen backend. Dispose the engine when done. */
@@ -108,8 +78,12 @@ export interface LoadedEngine extends LoadedModel {
   backendReason: string;
 }
 
-export async function loadEngine(path: string, backend: BackendChoice): Promise<LoadedEngine> {
-  const loaded = await loadModel(path);
+export async function loadEngine(
+  path: string,
+  backend: BackendChoice,
+  io?: Pick<CliIO, 'stderr'>,
+): Promise<LoadedEngine> {
+  const loaded = await loadModel(path, io);
   const selection = await selectEngine(backend, loaded.model.stages);
   try {
     selection.engine.setState(loaded.model);

@@ -1,11 +1,12 @@
 import {
+  inspectRunStatus,
   type RunManifest,
   type RunStatusReport,
-  readManifest,
-  readRunStatus,
-} from '@prismind/trainer';
+  readOrRebuildManifest,
+} from '@prismind/trainer/run-dir';
 import { statSync } from 'node:fs';
 import { CliError } from './errors';
+import { type CliIO, println } from './io';
 
 /** The directory must exist: NOT_FOUND otherwise. */
 export function requireDirectory(runDir: string): void {
@@ -18,29 +19,38 @@ export function requireDirectory(runDir: string): void {
   if (!isDir) throw new CliError('NOT_FOUND', `${runDir}: not a directory`);
 }
 
-/** The run's manifest: the directory must exist and hold one. */
-export function requireRun(runDir: string): RunManifest {
+/**
+ * The run's manifest: the directory must exist and hold one. A damaged manifest is rebuilt from
+ * the run's checkpoints (in memory; the trainer writes it when it next opens the run), with a
+ * warning on stderr.
+ */
+export async function requireRun(runDir: string, io: Pick<CliIO, 'stderr'>): Promise<RunManifest> {
   requireDirectory(runDir);
-  let manifest: RunManifest | undefined;
+  let read: Awaited<ReturnType<typeof readOrRebuildManifest>>;
   try {
-    manifest = readManifest(runDir);
+    read = await readOrRebuildManifest(runDir);
   } catch (error) {
-    throw new CliError(
-      'FAILED',
-      `${runDir}: unreadable manifest.json: ${(error as Error).message}`,
-    );
+    throw new CliError('FAILED', `${runDir}: ${(error as Error).message}`, { cause: error });
   }
-  if (manifest === undefined) {
+  if (read.manifest === undefined) {
     throw new CliError('NOT_FOUND', `${runDir}: not a training run (no manifest.json)`);
   }
-  return manifest;
+  if (read.rebuilt !== null) println(io.stderr, `warning: ${read.rebuilt}`);
+  return read.manifest;
 }
 
-/** status.json as readRunStatus reports it (null when the run has none); unreadable is FAILED. */
-export function runStatus(runDir: string): RunStatusReport | null {
-  try {
-    return readRunStatus(runDir);
-  } catch (error) {
-    throw new CliError('FAILED', `${runDir}: unreadable status.json: ${(error as Error).message}`);
-  }
+/** What the CLI knows of status.json: the report (null when absent or damaged) and any damage. */
+export interface RunStatusView {
+  status: RunStatusReport | null;
+  damaged: string | null;
+}
+
+/**
+ * status.json is advisory: a damaged one is reported on stderr and read as absent, never a reason
+ * to refuse a command (the trainer rewrites it when it opens the run).
+ */
+export function runStatus(runDir: string, io: Pick<CliIO, 'stderr'>): RunStatusView {
+  const read = inspectRunStatus(runDir);
+  if (read.damaged !== null) println(io.stderr, `warning: ${read.damaged}; ignored`);
+  return read;
 }

@@ -1,5 +1,6 @@
 import type { CellsInput, Engine, ModelState } from '@prismind/board/contracts';
 import { createJsEngine } from '@prismind/js-core';
+import type { SkippedCheckpoint } from '@prismind/trainer/run-dir';
 import { type Anomaly, detectAnomalies } from './anomalies';
 import { type BoardViewOptions, visualizeBoard } from './board-view';
 import { type CheckpointComparison, compareCheckpoints } from './compare';
@@ -38,14 +39,14 @@ export interface GamePosition {
 
 async function findModel(
   o: DebuggerOptions,
-): Promise<{ state?: ModelState; source?: string; why?: string }> {
+): Promise<{ state?: ModelState; source?: string; why?: string; skipped?: SkippedCheckpoint[] }> {
   if (o.state !== undefined) return { state: o.state, source: 'state' };
   if (o.checkpoint !== undefined)
     return { state: await loadModel(o.checkpoint), source: o.checkpoint };
   if (o.runDir !== undefined) {
     try {
       const latest = await loadLatestModel(o.runDir);
-      return { state: latest.model, source: latest.path };
+      return { state: latest.model, source: latest.path, skipped: latest.skipped };
     } catch (error) {
       if (o.engine === undefined) return { why: (error as Error).message };
     }
@@ -62,15 +63,18 @@ export class Debugger {
   /** Where the model came from: 'state', 'engine', or a checkpoint path. */
   readonly source: string | undefined;
   readonly runDir: string | undefined;
+  /** Newer checkpoints of the run passed over as damaged or foreign, newest first. */
+  readonly skipped: readonly SkippedCheckpoint[];
   private readonly modelState: ModelState | undefined;
   private readonly missing: string | undefined;
   private engineInUse: Engine | undefined;
   private ownsEngine = false;
 
   private constructor(
-    model: { state?: ModelState; source?: string; why?: string },
+    model: { state?: ModelState; source?: string; why?: string; skipped?: SkippedCheckpoint[] },
     options: DebuggerOptions,
   ) {
+    this.skipped = model.skipped ?? [];
     this.modelState = model.state;
     this.source = model.source;
     this.missing = model.why;

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { PATTERN_SHAPES, WEIGHTS_PER_STAGE } from '@prismind/board';
 import type { ModelState } from '@prismind/board/contracts';
+import { runPaths } from '@prismind/trainer/run-dir';
 import { CsvWriter } from './csv';
 import { DebugError } from './errors';
-import { METRICS_FILE, readJsonLines, readRunErrors } from './run-logs';
+import { readJsonLines, readRunErrors } from './run-logs';
 
 export type CsvKind = 'weights' | 'metrics' | 'errors';
 
@@ -84,7 +84,7 @@ function flatten(
 }
 
 async function writeMetrics(path: string, runDir: string): Promise<CsvExport> {
-  const { records } = await readJsonLines(join(runDir, METRICS_FILE));
+  const { records } = await readJsonLines(runPaths(runDir).metrics);
   const rows = records.map((r) => {
     const m = new Map<string, unknown>();
     flatten(r, '', m);

@@ -19,7 +19,7 @@ export type { CsvKind, CsvExport, CsvSources, ExportCsvOptions } from './export-
 export { csvField } from './csv';
 export { errorSummary, summarizeErrors } from './error-summary';
 export type { ErrorSummary, ErrorGroup } from './error-summary';
-export { METRICS_FILE, LOG_FILE, readJsonLines, toLogError } from './run-logs';
+export { readJsonLines, toLogError } from './run-logs';
 export type { LogError } from './run-logs';
 export { detectAnomalies } from './anomalies';
 export type { Anomaly } from './anomalies';

@@ -1,32 +1,41 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PATTERN_SHAPES, type PatternShape, WEIGHTS_PER_STAGE } from '@prismind/board';
 import type { ModelState } from '@prismind/board/contracts';
-import { parseCheckpointFileName, readCheckpointFile } from '@prismind/checkpoint';
-import { CHECKPOINT_DIR, fromLoadedState } from '@prismind/trainer';
+import { isCheckpointError } from '@prismind/checkpoint';
+import {
+  describeSkipped,
+  loadModelFrom,
+  loadNewestModel,
+  type SkippedCheckpoint,
+} from '@prismind/trainer/run-dir';
 import { DebugError } from './errors';
 
 /** A model to inspect: a ModelState, or the path of a trainer checkpoint (.prsm). */
 export type ModelSource = ModelState | string;
 
-/** Loads a trainer checkpoint (sections weights/adamM/adamV, metadata.model) as a ModelState. */
-export async function loadModel(path: string): Promise<ModelState> {
-  let loaded: Awaited<ReturnType<typeof readCheckpointFile>>;
-  try {
-    loaded = await readCheckpointFile(path);
-  } catch (cause) {
-    throw new DebugError('DEBUG_BAD_CHECKPOINT', `${path}: ${(cause as Error).message}`, {
+function badCheckpoint(path: string, cause: unknown): DebugError {
+  if (isCheckpointError(cause, 'CKPT_NOT_FOUND') && Array.isArray(cause.details.skipped)) {
+    const skipped = cause.details.skipped as SkippedCheckpoint[];
+    const why = skipped.length === 0 ? '' : ` (${describeSkipped(skipped).join('; ')})`;
+    return new DebugError('DEBUG_NO_CHECKPOINT', `no loadable checkpoint in ${path}${why}`, {
       cause,
-      details: { path },
+      details: { dir: path, skipped },
     });
   }
+  return new DebugError('DEBUG_BAD_CHECKPOINT', `${path}: ${(cause as Error).message}`, {
+    cause,
+    details: { path },
+  });
+}
+
+/**
+ * Loads a trainer checkpoint (sections weights/adamM/adamV, metadata.model) as a ModelState; a
+ * directory gives its newest valid checkpoint (see loadLatestModel).
+ */
+export async function loadModel(path: string): Promise<ModelState> {
   try {
-    return fromLoadedState(loaded, path).model;
+    return (await loadModelFrom(path)).model;
   } catch (cause) {
-    throw new DebugError('DEBUG_BAD_CHECKPOINT', (cause as Error).message, {
-      cause,
-      details: { path },
-    });
+    throw badCheckpoint(path, cause);
   }
 }
 
@@ -36,44 +45,19 @@ export function resolveModel(source: ModelSource): Promise<ModelState> {
 }
 
 /**
- * The newest checkpoint of a run directory that loads (damaged ones are skipped). Read-only: it
- * does not open a CheckpointManager, which would tidy the directory of a run that may be live.
+ * The newest checkpoint of a run directory that is a valid trainer model: damaged and foreign
+ * files are skipped and listed in `skipped`. Read-only: it does not open a CheckpointManager,
+ * which would tidy the directory of a run that may be live.
  */
 export async function loadLatestModel(
   runDir: string,
-): Promise<{ path: string; model: ModelState }> {
-  const dir = join(runDir, CHECKPOINT_DIR);
-  let names: string[];
+): Promise<{ path: string; model: ModelState; skipped: SkippedCheckpoint[] }> {
   try {
-    names = await readdir(dir);
+    const { path, model, skipped } = await loadNewestModel(runDir);
+    return { path, model, skipped };
   } catch (cause) {
-    throw new DebugError(
-      'DEBUG_NO_CHECKPOINT',
-      `${dir} cannot be read: ${(cause as Error).message}`,
-      {
-        cause,
-        details: { dir },
-      },
-    );
+    throw badCheckpoint(runDir, cause);
   }
-  const files = names
-    .map((name) => ({ name, games: parseCheckpointFileName(name) }))
-    .filter((f): f is { name: string; games: number } => f.games !== undefined)
-    .sort((a, b) => b.games - a.games);
-  const problems: string[] = [];
-  for (const f of files) {
-    const path = join(dir, f.name);
-    try {
-      return { path, model: await loadModel(path) };
-    } catch (error) {
-      problems.push(`${f.name}: ${(error as Error).message}`);
-    }
-  }
-  throw new DebugError(
-    'DEBUG_NO_CHECKPOINT',
-    `no loadable checkpoint in ${dir}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`,
-    { details: { dir, problems } },
-  );
 }
 
 /** Where a flat weight offset lives. */

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { runPaths } from '@prismind/trainer/run-dir';
 
 /** Test data (not exported): a run directory with metrics and a log like a real run writes. */
 
@@ -51,10 +52,8 @@ export const LOG_LINES: readonly string[] = [
 ];
 
 export async function writeRunFixture(runDir: string): Promise<void> {
-  await mkdir(join(runDir, 'logs'), { recursive: true });
-  await writeFile(
-    join(runDir, 'metrics.jsonl'),
-    `${METRICS_LINES.map((l) => JSON.stringify(l)).join('\n')}\n`,
-  );
-  await writeFile(join(runDir, 'logs', 'train.jsonl'), `${LOG_LINES.join('\n')}\n`);
+  const paths = runPaths(runDir);
+  await mkdir(dirname(paths.log), { recursive: true });
+  await writeFile(paths.metrics, `${METRICS_LINES.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  await writeFile(paths.log, `${LOG_LINES.join('\n')}\n`);
 }

@@ -1,10 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { runPaths } from '@prismind/trainer/run-dir';
 import { DebugError } from './errors';
-
-/** Where a run keeps its metrics and its log (DESIGN.md, "A training run"). */
-export const METRICS_FILE = 'metrics.jsonl';
-export const LOG_FILE: string = join('logs', 'train.jsonl');
 
 /** pino's numeric levels. */
 const LEVEL_NAMES: Record<number, string> = {
@@ -97,7 +93,7 @@ export function toLogError(record: Record<string, unknown>): LogError | null {
 export async function readRunErrors(
   runDir: string,
 ): Promise<{ errors: LogError[]; lines: number; bad: number; file: string }> {
-  const file = join(runDir, LOG_FILE);
+  const file = runPaths(runDir).log;
   const { records, lines, bad } = await readJsonLines(file);
   const errors: LogError[] = [];
   for (const r of records) {

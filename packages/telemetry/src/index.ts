@@ -57,5 +57,5 @@ export {
 } from './tfevents/event';
 export type { TfEvent, TfScalar } from './tfevents/event';
 export { crc32c, maskCrc32c, unmaskCrc32c } from './tfevents/crc32c';
-export { openRunTelemetry, RUN_LOG_FILE, RUN_METRICS_FILE } from './run-telemetry';
+export { openRunTelemetry } from './run-telemetry';
 export type { RunTelemetry, RunTelemetryOptions } from './run-telemetry';

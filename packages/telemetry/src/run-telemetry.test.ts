@@ -6,7 +6,7 @@ import { ConvergenceMonitor } from './convergence';
 import { ErrorTracker } from './error-tracker';
 import { MemoryMonitor } from './memory';
 import { ProgressReporter } from './progress';
-import { RUN_LOG_FILE, RUN_METRICS_FILE, openRunTelemetry } from './run-telemetry';
+import { openRunTelemetry, type RunTelemetryPaths } from './run-telemetry';
 import { createTelemetrySnapshot } from './snapshot';
 import { readTfEventsFile } from './tfevents/writer';
 
@@ -16,6 +16,14 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
+});
+
+/** The caller names the files; these are not the trainer's names on purpose. */
+const pathsIn = (root: string): RunTelemetryPaths => ({
+  dir: root,
+  log: join(root, 'logs', 'the-log.jsonl'),
+  metrics: join(root, 'the-metrics.jsonl'),
+  tensorboard: join(root, 'tb'),
 });
 
 const jsonl = (file: string): Record<string, unknown>[] =>
@@ -29,7 +37,7 @@ describe('openRunTelemetry', () => {
     let now = 1_700_000_000_000;
     const convergence = new ConvergenceMonitor({ windowGames: 100 });
     const errors = new ErrorTracker();
-    const run = openRunTelemetry(dir, {
+    const run = openRunTelemetry(pathsIn(dir), {
       clock: () => now,
       echo: false,
       base: { runId: 'test-run' },
@@ -55,7 +63,7 @@ describe('openRunTelemetry', () => {
     run.training.checkpointSaved({ games: 400, path: 'checkpoints/ckpt-400.prsm' });
     run.close();
 
-    const logs = jsonl(join(dir, RUN_LOG_FILE));
+    const logs = jsonl(pathsIn(dir).log);
     expect(logs[0]).toMatchObject({ msg: 'run started', runId: 'test-run' });
     // stats lines are at debug level, below the default info
     expect(logs.map((l) => l.event).filter(Boolean)).toEqual([
@@ -64,7 +72,7 @@ describe('openRunTelemetry', () => {
       'checkpoint_saved',
     ]);
 
-    const metrics = jsonl(join(dir, RUN_METRICS_FILE));
+    const metrics = jsonl(pathsIn(dir).metrics);
     expect(metrics.map((m) => m.kind)).toEqual([
       'stats',
       'stats',
@@ -80,11 +88,12 @@ describe('openRunTelemetry', () => {
       details: { convergence: { games: 400, windowsCompleted: 4 }, errors: { rate: 0 } },
     });
 
-    const eventFiles = readdirSync(dir).filter((f) =>
+    const tbDir = pathsIn(dir).tensorboard;
+    const eventFiles = readdirSync(tbDir).filter((f) =>
       f.startsWith('events.out.tfevents.1700000000.'),
     );
     expect(eventFiles).toHaveLength(1);
-    const events = readTfEventsFile(join(dir, eventFiles[0]!));
+    const events = readTfEventsFile(join(tbDir, eventFiles[0]!));
     expect(events[0]!.fileVersion).toBe('brain.Event:2');
     const discDiff = events.flatMap((e) =>
       e.scalars.filter((s) => s.tag === 'train/avg_disc_diff').map((s) => [e.step, s.value]),
@@ -105,7 +114,7 @@ describe('openRunTelemetry', () => {
   });
 
   it('goes on without TensorBoard when it is turned off', () => {
-    const run = openRunTelemetry(dir, { tensorboard: false, echo: false });
+    const run = openRunTelemetry(pathsIn(dir), { tensorboard: false, echo: false });
     expect(run.tensorboard).toBeNull();
     run.training.recordGames({
       games: 100,
@@ -115,7 +124,7 @@ describe('openRunTelemetry', () => {
       discDiffSum: 0,
     });
     run.close();
-    expect(readdirSync(dir).sort()).toEqual(['logs', 'metrics.jsonl']);
+    expect(readdirSync(dir).sort()).toEqual(['logs', 'the-metrics.jsonl']);
   });
 });
 

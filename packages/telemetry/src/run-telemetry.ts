@@ -1,14 +1,23 @@
-import { join } from 'node:path';
 import type { Clock } from './clock';
 import { type LoggerOptions, type Logger, closeLogger, createLogger } from './logger';
 import { MetricsWriter } from './metrics-writer';
 import { TfEventsWriter } from './tfevents/writer';
 import { TrainingLogger, type TrainingLoggerOptions } from './training-logger';
 
-/** Where the run's log lines go, relative to the run directory. */
-export const RUN_LOG_FILE = 'logs/train.jsonl';
-/** Where the run's metrics go, relative to the run directory. */
-export const RUN_METRICS_FILE = 'metrics.jsonl';
+/**
+ * Where a run's telemetry goes. The caller names the files (the trainer's run-directory module owns
+ * the layout); telemetry only writes them.
+ */
+export interface RunTelemetryPaths {
+  /** The run directory. */
+  dir: string;
+  /** pino's JSON lines. */
+  log: string;
+  /** One JSON object per metrics record. */
+  metrics: string;
+  /** The folder TensorBoard event files go into. */
+  tensorboard: string;
+}
 
 export interface RunTelemetryOptions
   extends Pick<LoggerOptions, 'level' | 'pretty' | 'echo' | 'stream' | 'base'> {
@@ -20,7 +29,7 @@ export interface RunTelemetryOptions
 }
 
 export interface RunTelemetry {
-  readonly runDir: string;
+  readonly paths: RunTelemetryPaths;
   readonly logger: Logger;
   readonly metrics: MetricsWriter;
   /** Null when disabled or when the event file could not be created (that was logged). */
@@ -31,13 +40,16 @@ export interface RunTelemetry {
 }
 
 /**
- * Wires the run directory's telemetry: `logs/train.jsonl` (pino), `metrics.jsonl`, TensorBoard
- * event files, and a TrainingLogger writing to all three. Failures to write metrics or events are
- * logged once and training goes on; an unwritable log file falls back to the console.
+ * Wires a run's telemetry: the log (pino), the metrics file, TensorBoard event files, and a
+ * TrainingLogger writing to all three. Failures to write metrics or events are logged once and
+ * training goes on; an unwritable log file falls back to the console.
  */
-export function openRunTelemetry(runDir: string, options: RunTelemetryOptions = {}): RunTelemetry {
+export function openRunTelemetry(
+  paths: RunTelemetryPaths,
+  options: RunTelemetryOptions = {},
+): RunTelemetry {
   const logger = createLogger({
-    file: join(runDir, RUN_LOG_FILE),
+    file: paths.log,
     level: options.level,
     pretty: options.pretty,
     echo: options.echo,
@@ -46,7 +58,7 @@ export function openRunTelemetry(runDir: string, options: RunTelemetryOptions = 
   });
   const log = logger.child({ component: 'telemetry' });
   const metrics = new MetricsWriter({
-    file: join(runDir, RUN_METRICS_FILE),
+    file: paths.metrics,
     clock: options.clock,
     onError: (error) =>
       log.warn(
@@ -58,7 +70,7 @@ export function openRunTelemetry(runDir: string, options: RunTelemetryOptions = 
   if (options.tensorboard !== false) {
     try {
       tensorboard = new TfEventsWriter({
-        logdir: runDir,
+        logdir: paths.tensorboard,
         clock: options.clock,
         onError: (error) =>
           log.warn(
@@ -81,7 +93,7 @@ export function openRunTelemetry(runDir: string, options: RunTelemetryOptions = 
     clock: options.clock,
   });
   return {
-    runDir,
+    paths,
     logger,
     metrics,
     tensorboard,

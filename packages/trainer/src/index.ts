@@ -36,29 +36,52 @@ export type {
   PausedEvent,
   PauseAcknowledgedEvent,
   EngineRestartEvent,
+  RestoredEvent,
   GameFailedEvent,
   WeightsResetEvent,
 } from './manager/events';
 export { TrainerError, isTrainerError } from './manager/errors';
 export type { TrainerErrorCode } from './manager/errors';
-export { readRunStatus } from './manager/status';
-export type {
-  RunStatus,
-  RunStatusReport,
-  TrainingState,
-  ControlCommand,
-  ControlAck,
-} from './manager/status';
-export { sendControl } from './manager/control';
-export type { ControlRequest, ControlResult, SendControlOptions } from './manager/control';
-export { readManifest } from './manager/manifest';
-export type { RunManifest, RunSession, RunOutcome, MachineInfo } from './manager/manifest';
-export { CHECKPOINT_FORMAT, fromLoadedState, locateWeight } from './manager/model-checkpoint';
-export type { CheckpointMetadata, NonFiniteWeight } from './manager/model-checkpoint';
+// The run directory (also its own entry, @prismind/trainer/run-dir, without the manager).
 export {
+  readRunStatus,
+  inspectRunStatus,
+  sendControl,
+  readManifest,
+  readOrRebuildManifest,
+  loadNewestModel,
+  loadModelFrom,
   MANIFEST_FILE,
   STATUS_FILE,
   CONTROL_FILE,
   LOCK_FILE,
   CHECKPOINT_DIR,
-} from './manager/run-files';
+  LOG_FILE,
+  METRICS_FILE,
+  runPaths,
+} from './run-dir/index';
+export type {
+  RunStatus,
+  RunStatusRead,
+  RunStatusReport,
+  TrainingState,
+  ControlCommand,
+  ControlAck,
+  ControlRequest,
+  ControlResult,
+  SendControlOptions,
+  RunManifest,
+  RunManifestRead,
+  RunSession,
+  RunOutcome,
+  MachineInfo,
+  LoadedModel,
+  RunPaths,
+} from './run-dir/index';
+export {
+  CHECKPOINT_FORMAT,
+  fromLoadedState,
+  locateWeight,
+  trainerCheckpointProblem,
+} from './manager/model-checkpoint';
+export type { CheckpointMetadata, NonFiniteWeight } from './manager/model-checkpoint';

@@ -5,7 +5,8 @@ import {
   readCheckpointFile,
   verifyCheckpointFile,
 } from '@prismind/checkpoint';
-import { CHECKPOINT_DIR, CHECKPOINT_FORMAT, fromLoadedState } from '@prismind/trainer';
+import { CHECKPOINT_FORMAT, fromLoadedState } from '@prismind/trainer';
+import { CHECKPOINT_DIR, checkpointFolder } from '@prismind/trainer/run-dir';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError, EXIT } from '../errors';
@@ -22,13 +23,7 @@ export function checkpointDirectory(path: string): string {
     throw new CliError('NOT_FOUND', `${path}: no such directory`);
   }
   if (!isDir) throw new CliError('NOT_FOUND', `${path}: not a directory`);
-  const inner = join(path, CHECKPOINT_DIR);
-  try {
-    if (statSync(inner).isDirectory()) return inner;
-  } catch {
-    // not a run directory: the folder itself holds the checkpoints
-  }
-  return path;
+  return checkpointFolder(path);
 }
 
 function savedAt(timestamp: number | null): string {
@@ -192,7 +187,7 @@ export async function checkpointPruneCommand(
 ): Promise<number> {
   const dir = checkpointDirectory(args.dir);
   const runDir = dir.endsWith(CHECKPOINT_DIR) ? resolve(dir, '..') : undefined;
-  const status = runDir === undefined ? null : runStatus(runDir);
+  const status = runDir === undefined ? null : runStatus(runDir, io).status;
   if (status?.live && !args.force && !args.dryRun) {
     throw new CliError(
       'BAD_STATE',

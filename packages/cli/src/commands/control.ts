@@ -22,7 +22,7 @@ export async function controlCommand(
   io: CliIO,
 ): Promise<number> {
   const runDir = resolve(args.runDir);
-  requireRun(args.runDir);
+  await requireRun(args.runDir, io);
   const waitSeconds = args.wait ?? 60;
   const reply = await sendControl(runDir, command, {
     waitMs: waitSeconds * 1000,

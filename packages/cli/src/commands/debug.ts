@@ -17,11 +17,12 @@ import {
   type PositionTrace,
   visualizeBoard,
 } from '@prismind/debug';
+import { describeSkipped } from '@prismind/trainer/run-dir';
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { badArgument, EXIT } from '../errors';
 import { type CliIO, println } from '../io';
-import { resolveCheckpointPath, selectEngine } from '../model';
+import { loadModel, selectEngine } from '../model';
 import { requireDirectory } from '../run-dir';
 import { int, pct, signed, table } from '../view/format';
 
@@ -60,7 +61,7 @@ async function openDebugger(source: DebugSource, engine?: Engine): Promise<Debug
   let runDir = source.runDir;
   if (source.checkpoint !== undefined) {
     if (isDirectory(source.checkpoint) && runDir === undefined) runDir = source.checkpoint;
-    else checkpoint = resolveCheckpointPath(source.checkpoint);
+    else checkpoint = source.checkpoint;
   }
   if (checkpoint === undefined && runDir === undefined) {
     throw badArgument('--checkpoint', 'give a checkpoint (or --run-dir) to inspect');
@@ -71,12 +72,14 @@ async function openDebugger(source: DebugSource, engine?: Engine): Promise<Debug
 /** Runs `work` with a Debugger and releases it (and an engine made for it) afterwards. */
 async function withDebugger(
   source: DebugSource,
+  io: CliIO,
   work: (dbg: Debugger) => Promise<number>,
   needEngine = false,
 ): Promise<number> {
   const engine = needEngine ? (await selectEngine(source.backend ?? 'auto')).engine : undefined;
   try {
     const dbg = await openDebugger(source, engine);
+    for (const line of describeSkipped(dbg.skipped)) println(io.stderr, line);
     try {
       return await work(dbg);
     } finally {
@@ -144,7 +147,7 @@ export async function debugPatternCommand(
 ): Promise<number> {
   const id = /^\d+$/.test(args.pattern) ? Number(args.pattern) : args.pattern;
   const position = positionOf(args);
-  return withDebugger(args, async (dbg) => {
+  return withDebugger(args, io, async (dbg) => {
     const views = dbg.visualizePattern(position.toCells(), id);
     if (args.json) printJson(io, views);
     else for (const v of views) for (const line of patternLines(v)) println(io.stdout, line);
@@ -202,7 +205,7 @@ export async function debugTraceCommand(
     },
   io: CliIO,
 ): Promise<number> {
-  return withDebugger(args, async (dbg) => {
+  return withDebugger(args, io, async (dbg) => {
     const trace =
       args.at !== undefined
         ? dbg.inspectTrace({ moves: args.moves ?? '', at: args.at }, { lambda: args.lambda })
@@ -249,10 +252,9 @@ export async function debugCompareCommand(
   args: { a: string; b: string; top?: number | undefined; json?: boolean | undefined },
   io: CliIO,
 ): Promise<number> {
-  const comparison = await compareCheckpoints(
-    resolveCheckpointPath(args.a),
-    resolveCheckpointPath(args.b),
-  );
+  const a = await loadModel(args.a, io);
+  const b = await loadModel(args.b, io);
+  const comparison = await compareCheckpoints(a.model, b.model);
   if (args.json) printJson(io, comparison);
   else for (const line of comparisonLines(comparison, args.top ?? 10)) println(io.stdout, line);
   return EXIT.OK;
@@ -270,6 +272,7 @@ export async function debugReplayCommand(
 ): Promise<number> {
   return withDebugger(
     args,
+    io,
     async (dbg) => {
       const result = await dbg.replayGame(args.moves, {
         depth: args.depth,
@@ -295,7 +298,7 @@ export async function debugExportCsvCommand(
   args: DebugSource & { kind: CsvKind; out: string; all?: boolean | undefined },
   io: CliIO,
 ): Promise<number> {
-  return withDebugger(args, async (dbg) => {
+  return withDebugger(args, io, async (dbg) => {
     const written = await dbg.exportCsv(args.out, args.kind, { all: args.all });
     println(
       io.stdout,
@@ -315,7 +318,7 @@ export async function debugAnomaliesCommand(
   io: CliIO,
 ): Promise<number> {
   const threshold = args.threshold ?? 50;
-  return withDebugger(args, async (dbg) => {
+  return withDebugger(args, io, async (dbg) => {
     const found = dbg.detectAnomalies(threshold, { limit: args.limit });
     if (args.json) {
       printJson(io, { threshold, count: found.length, anomalies: found });

@@ -91,7 +91,7 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponents> {
+async function makeOpponents(args: EvaluateArgs, depth: number, io: CliIO): Promise<Opponents> {
   const names = args.opponents && args.opponents.length > 0 ? args.opponents : BASELINES;
   const taken = new Set<string>(['model']);
   const players: GamePlayer[] = [];
@@ -104,7 +104,7 @@ async function makeOpponents(args: EvaluateArgs, depth: number): Promise<Opponen
         : undefined;
       if (baseline !== undefined) players.push(baseline);
       else if (existsSync(name)) {
-        const loaded = await loadEngine(name, args.backend ?? 'auto');
+        const loaded = await loadEngine(name, args.backend ?? 'auto', io);
         engines.push(loaded);
         const label = uniqueName(basename(loaded.path).replace(/\.prsm$/, ''), taken);
         players.push(enginePlayer(loaded.engine, { depth, name: label }));
@@ -188,10 +188,10 @@ export async function evaluateCommand(args: EvaluateArgs, io: CliIO): Promise<nu
   const sprt = args.sprt === undefined ? undefined : parseSprt(args.sprt);
   const plies = args.plies ?? (sprt === undefined ? 4 : 6);
   const openings = standardOpenings({ plies, count: args.openings });
-  const model = await loadEngine(args.checkpoint, args.backend ?? 'auto');
+  const model = await loadEngine(args.checkpoint, args.backend ?? 'auto', io);
   const engines: Engine[] = [model.engine];
   try {
-    const opponents = await makeOpponents(args, depth);
+    const opponents = await makeOpponents(args, depth, io);
     engines.push(...opponents.engines.map((e) => e.engine));
     const live = io.stdout.isTTY === true && !args.json;
     let lastDraw = 0;
@@ -226,6 +226,7 @@ export async function evaluateCommand(args: EvaluateArgs, io: CliIO): Promise<nu
         JSON.stringify(
           {
             checkpoint: model.path,
+            skipped: model.skipped,
             modelGames: model.model.games,
             backend: model.backend,
             ...result,

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { CliError, EXIT } from '../errors';
 import { type CliIO, println } from '../io';
-import { requireDirectory, runStatus } from '../run-dir';
+import { readRunStatus } from '@prismind/trainer/run-dir';
+import { requireDirectory } from '../run-dir';
 import { int } from '../view/format';
 import { type MetricsLine, MetricsFollower } from '../view/metrics-follower';
 import { liveLines, type ProgressSnapshot, ProgressDisplay } from '../view/progress';
@@ -50,11 +51,11 @@ export async function monitorCommand(args: MonitorArgs, io: CliIO): Promise<numb
     stop = true;
   });
   try {
-    let status = runStatus(runDir);
+    let status = readRunStatus(runDir);
     const deadline = Date.now() + (args.waitStart ?? 30) * 1000;
     while (status === null && !args.once && !stop && Date.now() < deadline) {
       await sleep(intervalMs);
-      status = runStatus(runDir);
+      status = readRunStatus(runDir);
     }
     if (status === null) {
       throw new CliError('NOT_FOUND', `${args.runDir}: no status.json (no run has started here)`);
@@ -110,7 +111,7 @@ export async function monitorCommand(args: MonitorArgs, io: CliIO): Promise<numb
         display.close();
         return EXIT.OK;
       }
-      status = runStatus(runDir) ?? status;
+      status = readRunStatus(runDir) ?? status;
     }
   } finally {
     removeInterrupt?.();

@@ -23,7 +23,7 @@ export interface NBoardArgs {
  * stdout; diagnostics go to stderr.
  */
 export async function nboardCommand(args: NBoardArgs, io: CliIO): Promise<number> {
-  const loaded = await loadEngine(args.checkpoint, args.backend ?? 'auto');
+  const loaded = await loadEngine(args.checkpoint, args.backend ?? 'auto', io);
   const name = args.name ?? `Prismind-${basename(loaded.path).replace(/\.prsm$/, '')}`;
   try {
     await runNBoard(io.stdin, io.stdout, {

@@ -66,7 +66,7 @@ export async function playCommand(args: PlayArgs, io: CliIO): Promise<number> {
   const human = parseColor(args.color, args.seed);
   const depth = args.depth ?? 4;
   const exactEmpties = args.exactEmpties ?? 12;
-  const loaded = await loadEngine(args.checkpoint, args.backend ?? 'auto');
+  const loaded = await loadEngine(args.checkpoint, args.backend ?? 'auto', io);
   const input = lineReader(io);
   const out = (line = '') => println(io.stdout, line);
   let position: Position = Board.initial();

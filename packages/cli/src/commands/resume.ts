@@ -34,8 +34,8 @@ export type ResumeArgs = Pick<
  */
 export async function resumeCommand(args: ResumeArgs, io: CliIO): Promise<number> {
   const runDir = resolve(args.runDir);
-  const manifest = requireRun(args.runDir);
-  const status = runStatus(runDir);
+  const manifest = await requireRun(args.runDir, io);
+  const { status } = runStatus(runDir, io);
   if (status?.live) {
     if (args.games !== undefined) {
       throw new CliError(
@@ -61,11 +61,11 @@ export async function resumeCommand(args: ResumeArgs, io: CliIO): Promise<number
   }
   const chosen: { backend?: string } = {};
   const manager = await TrainingManager.open(runDir, managerOptions(args, io, chosen));
-  if (!args.json) {
-    println(io.stdout, `resuming ${runDir} from ${int(games)} to ${int(target)} games`);
-  }
   return runWithView(manager, { targetGames: args.games }, io, {
     json: args.json,
+    // the games of the checkpoint actually loaded, not the manifest's (a newer one may be damaged)
+    restoredLine: (e) =>
+      `resuming ${runDir} from ${int(e.games)} to ${int(target)} games (${e.path})`,
     runId: basename(runDir),
     backend: () => chosen.backend,
     plainIntervalMs: args.interval === undefined ? undefined : args.interval * 1000,

@@ -1,8 +1,13 @@
-import type { RunManifest, RunStatusReport } from '@prismind/trainer';
+import {
+  type LoadedModel,
+  loadNewestModel,
+  type RunManifest,
+  type RunStatusReport,
+} from '@prismind/trainer/run-dir';
 import { resolve } from 'node:path';
 import { EXIT } from '../errors';
 import { type CliIO, println } from '../io';
-import { requireRun, runStatus } from '../run-dir';
+import { type RunStatusView, requireRun, runStatus } from '../run-dir';
 import { duration, int, pct, rate } from '../view/format';
 
 export interface StatusArgs {
@@ -33,14 +38,21 @@ export interface StatusReport {
   seed: number;
   startedAt: string;
   endedAt: string | null;
+  /** Set when status.json was damaged (it was ignored; the rest comes from manifest and checkpoints). */
+  statusFileDamaged: string | null;
 }
 
-/** The status of a run from its manifest and status.json. */
+/**
+ * The status of a run from its manifest and status.json; without a usable status.json the latest
+ * checkpoint is the newest valid one on disk (`newest`).
+ */
 export function statusReport(
   runDir: string,
   manifest: RunManifest,
-  status: RunStatusReport | null,
+  view: RunStatusView,
+  newest: LoadedModel | null = null,
 ): StatusReport {
+  const status: RunStatusReport | null = view.status;
   const active = status !== null && (status.state === 'training' || status.state === 'paused');
   const state =
     status === null
@@ -58,17 +70,33 @@ export function statusReport(
     reason: status?.reason ?? manifest.outcomeReason ?? null,
     pid: status?.pid ?? null,
     backend: status?.backend ?? manifest.backend.chosen,
-    gamesCompleted: status?.games ?? manifest.games,
+    gamesCompleted: status?.games ?? Math.max(manifest.games, newest?.model.games ?? 0),
     targetGames: status?.targetGames ?? manifest.settings.targetGames,
     gamesPerSecond: status?.live ? status.gamesPerSecond : null,
     elapsedSeconds: status?.elapsedSeconds ?? null,
     errors: status?.errors ?? null,
-    latestCheckpoint: status?.latestCheckpoint ?? null,
+    latestCheckpoint: status?.latestCheckpoint ?? checkpointOf(newest),
     heartbeatAgeMs: status?.heartbeatAgeMs ?? null,
     seed: manifest.seed,
     startedAt: manifest.startedAt,
     endedAt: manifest.endedAt,
+    statusFileDamaged: view.damaged,
   };
+}
+
+function checkpointOf(newest: LoadedModel | null): StatusReport['latestCheckpoint'] {
+  if (newest === null) return null;
+  const savedAt = new Date(newest.timestamp).toISOString();
+  return { path: newest.path, games: newest.model.games, savedAt };
+}
+
+/** The newest valid checkpoint, or null when the run has none (status must not fail on it). */
+async function newestOrNull(runDir: string): Promise<LoadedModel | null> {
+  try {
+    return await loadNewestModel(runDir);
+  } catch {
+    return null;
+  }
 }
 
 /** Human lines for a status report. */
@@ -81,6 +109,9 @@ export function statusLines(r: StatusReport): string[] {
         : 'no process holds it';
   const target = r.targetGames ?? 0;
   const lines = [
+    ...(r.statusFileDamaged === null
+      ? []
+      : [`status file damaged (${r.statusFileDamaged}): shown from the manifest and checkpoints`]),
     `run ${r.runId}: ${r.state}${r.reason ? ` (${r.reason})` : ''} - ${who}`,
     `games ${int(r.gamesCompleted)}${target > 0 ? ` of ${int(target)} (${pct(r.gamesCompleted / target)})` : ''}` +
       `, ${rate(r.gamesPerSecond)} games/s, trained ${duration(r.elapsedSeconds)}`,
@@ -96,8 +127,10 @@ export function statusLines(r: StatusReport): string[] {
 /** `prismind-cli status`: one look at a run (its own process or another's). */
 export async function statusCommand(args: StatusArgs, io: CliIO): Promise<number> {
   const runDir = resolve(args.runDir);
-  const manifest = requireRun(args.runDir);
-  const report = statusReport(runDir, manifest, runStatus(runDir));
+  const manifest = await requireRun(args.runDir, io);
+  const view = runStatus(runDir, io);
+  const newest = view.status === null ? await newestOrNull(runDir) : null;
+  const report = statusReport(runDir, manifest, view, newest);
   if (args.json) println(io.stdout, JSON.stringify(report, null, 2));
   else for (const line of statusLines(report)) println(io.stdout, line);
   return EXIT.OK;

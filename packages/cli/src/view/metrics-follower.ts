@@ -1,6 +1,5 @@
-import { RUN_METRICS_FILE } from '@prismind/telemetry';
+import { runPaths } from '@prismind/trainer/run-dir';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** One parsed line of metrics.jsonl. */
 export interface MetricsLine {
@@ -23,7 +22,7 @@ export class MetricsFollower {
   private rest = '';
 
   constructor(runDir: string) {
-    this.path = join(runDir, RUN_METRICS_FILE);
+    this.path = runPaths(runDir).metrics;
   }
 
   read(): MetricsLine[] {

@@ -3,8 +3,10 @@ import type {
   TrainingManager,
   TrainingProgressEvent,
   TrainingResult,
+  RestoredEvent,
 } from '@prismind/trainer';
 import { isTrainerError } from '@prismind/trainer';
+import { describeSkipped } from '@prismind/trainer/run-dir';
 import { EXIT } from '../errors';
 import { type CliIO, println } from '../io';
 import { duration, int, pct, rate, signed } from './format';
@@ -18,6 +20,8 @@ export interface ViewOptions {
   runId?: string | undefined;
   /** The backend the engine factory took, once it has (shown in the live view's first line). */
   backend?: (() => string | undefined) | undefined;
+  /** The line that says which checkpoint the run continues from (resume). */
+  restoredLine?: ((event: RestoredEvent) => string) | undefined;
 }
 
 function snapshotOf(e: TrainingProgressEvent): ProgressSnapshot {
@@ -78,6 +82,11 @@ export async function runWithView(
     manager.on('progress', (e) => {
       if (json) jsonLine(io, 'progress', e);
       show(snapshotOf(e), e.final);
+    }),
+    manager.on('restored', (e) => {
+      for (const line of describeSkipped(e.skipped)) println(io.stderr, `warning: ${line}`);
+      if (json) jsonLine(io, 'restored', e);
+      else if (options.restoredLine !== undefined) println(io.stdout, options.restoredLine(e));
     }),
     manager.on('state', (e) => {
       if (json) jsonLine(io, 'state', e);

@@ -1,9 +1,10 @@
-import type { BackendChoice, BackendKind, Engine, ModelState } from '@prismind/board/contracts';
+import type { BackendChoice, BackendKind, Engine } from '@prismind/board/contracts';
 import { type CheckpointManager, isCheckpointError } from '@prismind/checkpoint';
+import { type LoadedModel, modelOfLatest } from '../run-dir/newest-checkpoint';
 import type { Logger } from '@prismind/telemetry';
 import { createEngine } from '../backend/create-engine';
 import { TrainerError } from './errors';
-import { type CheckpointMetadata, fromLoadedState } from './model-checkpoint';
+import { trainerCheckpointProblem } from './model-checkpoint';
 import type { ManagerConfig } from './options';
 
 /** An engine, which backend it is, and why. */
@@ -13,13 +14,8 @@ export interface MadeEngine {
   reason: string;
 }
 
-/** A checkpoint as a session restores it. */
-export interface RestoredCheckpoint {
-  model: ModelState;
-  metadata: CheckpointMetadata;
-  path: string;
-  timestamp: number;
-}
+/** A checkpoint as a session restores it (and the newer files skipped on the way). */
+export type RestoredCheckpoint = LoadedModel;
 
 /**
  * Makes an engine: the factory given in the options (an Engine, or a selection with its reason),
@@ -52,7 +48,8 @@ export async function makeEngine(
 }
 
 /**
- * The latest usable checkpoint of a run (loadLatest falls back past corrupt files), or undefined
+ * The latest usable checkpoint of a run (loadLatest falls back past damaged and foreign files,
+ * refusing a foreign one before inflating its data), or undefined
  * when the run has none at all; NO_USABLE_CHECKPOINT when it has some and none loads.
  */
 export async function loadLatestCheckpoint(
@@ -60,7 +57,7 @@ export async function loadLatestCheckpoint(
 ): Promise<RestoredCheckpoint | undefined> {
   let latest: Awaited<ReturnType<CheckpointManager['loadLatest']>>;
   try {
-    latest = await checkpoints.loadLatest();
+    latest = await checkpoints.loadLatest({ accept: trainerCheckpointProblem });
   } catch (error) {
     if (!isCheckpointError(error, 'CKPT_NOT_FOUND')) throw error;
     const skipped = (error.details.skipped ?? []) as unknown[];
@@ -72,8 +69,7 @@ export async function loadLatestCheckpoint(
     );
   }
   try {
-    const { model, metadata } = fromLoadedState(latest.state, latest.path);
-    return { model, metadata, path: latest.path, timestamp: latest.state.timestamp };
+    return modelOfLatest(latest);
   } catch (error) {
     throw new TrainerError('NO_USABLE_CHECKPOINT', (error as Error).message, { cause: error });
   }

@@ -1,4 +1,5 @@
-import type { TrainingState } from './status';
+import type { SkippedCheckpoint } from '@prismind/checkpoint';
+import type { TrainingState } from '../run-dir/status';
 
 /** The rich progress event (the simple callback gets four of these numbers). */
 export interface TrainingProgressEvent {
@@ -97,9 +98,17 @@ export interface WeightsResetEvent {
   games: number;
 }
 
+/** The checkpoint a run continues from, and the newer ones that were damaged or foreign. */
+export interface RestoredEvent {
+  path: string;
+  games: number;
+  skipped: SkippedCheckpoint[];
+}
+
 /** Every event of a TrainingManager, by name. */
 export interface TrainingEvents {
   state: StateChangeEvent;
+  restored: RestoredEvent;
   progress: TrainingProgressEvent;
   checkpoint: CheckpointSavedEvent;
   'checkpoint-failed': CheckpointFailedEvent;

@@ -5,7 +5,7 @@ import {
   type ModelStateMeta,
   modelStateMetaSchema,
 } from '@prismind/board/contracts';
-import type { CheckpointState, LoadedState } from '@prismind/checkpoint';
+import type { CheckpointAcceptor, CheckpointState, LoadedState } from '@prismind/checkpoint';
 import { z } from 'zod';
 import { type TrainingSettings, trainingSettingsSchema } from './options';
 
@@ -62,28 +62,57 @@ export function toCheckpointState(
   };
 }
 
+const MODEL_SECTIONS = ['weights', 'adamM', 'adamV'] as const;
+
+/**
+ * The metadata of a trainer checkpoint, or why it is not one: metadata that fits the schema and
+ * the three model sections as f32 arrays of the model's size (`isF32Section` tells).
+ */
+function checkTrainerModel(
+  metadata: unknown,
+  isF32Section: (name: string, length: number) => boolean,
+): { metadata: CheckpointMetadata } | { problem: string } {
+  const parsed = metadataSchema.safeParse(metadata);
+  if (!parsed.success) {
+    const what = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return { problem: `not a trainer checkpoint (${what})` };
+  }
+  const length = parsed.data.model.stages * WEIGHTS_PER_STAGE;
+  const wrong = MODEL_SECTIONS.find((name) => !isF32Section(name, length));
+  if (wrong !== undefined) return { problem: `section ${wrong} must be ${length} f32 values` };
+  return { metadata: parsed.data };
+}
+
+/**
+ * Why a checkpoint is not a trainer model, judged from its metadata and section table alone (so a
+ * foreign file is refused before its data is inflated): undefined when it is one.
+ */
+export const trainerCheckpointProblem: CheckpointAcceptor = ({ metadata, sections }) => {
+  const verdict = checkTrainerModel(metadata, (name, length) =>
+    sections.some((s) => s.name === name && s.dtype === 'f32' && s.length === length),
+  );
+  return 'problem' in verdict ? verdict.problem : undefined;
+};
+
 /** A loaded checkpoint taken apart, every part checked; throws an Error naming what is wrong. */
 export function fromLoadedState(
   loaded: LoadedState,
   path: string,
 ): { model: ModelState; metadata: CheckpointMetadata } {
-  const parsed = metadataSchema.safeParse(loaded.metadata);
-  if (!parsed.success) {
-    const what = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`${path}: not a trainer checkpoint (${what})`);
-  }
-  const metadata = parsed.data;
-  const length = metadata.model.stages * WEIGHTS_PER_STAGE;
-  const arrays: Float32Array[] = [];
-  for (const name of ['weights', 'adamM', 'adamV']) {
+  const verdict = checkTrainerModel(loaded.metadata, (name, length) => {
     const array = loaded.sections[name];
-    if (!(array instanceof Float32Array) || array.length !== length) {
-      throw new Error(`${path}: section ${name} must be ${length} f32 values`);
-    }
-    arrays.push(array);
-  }
-  const [weights, adamM, adamV] = arrays as [Float32Array, Float32Array, Float32Array];
-  return { model: { ...metadata.model, weights, adamM, adamV }, metadata };
+    return array instanceof Float32Array && array.length === length;
+  });
+  if ('problem' in verdict) throw new Error(`${path}: ${verdict.problem}`);
+  const [weights, adamM, adamV] = MODEL_SECTIONS.map((name) => loaded.sections[name]) as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  return {
+    model: { ...verdict.metadata.model, weights, adamM, adamV },
+    metadata: verdict.metadata,
+  };
 }
 
 /** A weight that was not finite (in the weights or in Adam's moments) and was reset to 0. */

@@ -9,27 +9,25 @@ import {
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { loadLatestCheckpoint, makeEngine } from './engine-lifecycle';
 import { TrainerError } from './errors';
 import type { TrainingEvents, TrainingProgressEvent, TypedEmitter } from './events';
-import { acquireRunLock, type RunLock } from './lock';
-import {
-  machineInfo,
-  packageVersions,
-  type RunManifest,
-  readManifest,
-  writeManifest,
-} from './manifest';
+import { removeStaleJsonTemps } from '../run-dir/atomic-json';
+import { acquireRunLock, type RunLock } from '../run-dir/lock';
+import { machineInfo, packageVersions, type RunManifest, writeManifest } from '../run-dir/manifest';
+import { readOrRebuildManifest } from '../run-dir/manifest-rebuild';
+import { runPaths } from '../run-dir/names';
+import { currentProcess } from '../run-dir/process-identity';
+import { describeSkipped } from '../run-dir/newest-checkpoint';
+import type { RunStatus } from '../run-dir/status';
 import {
   configForManifest,
   type ManagerConfig,
   type ParsedStart,
   resolveSettings,
 } from './options';
-import { CHECKPOINT_DIR, removeStaleJsonTemps } from './run-files';
 import { TrainingSession } from './session';
-import type { RunStatus } from './status';
 
 /** Everything a manager holds while a run is open in this process. */
 export interface OpenRun {
@@ -74,7 +72,8 @@ export async function openRun(
   try {
     removeStaleJsonTemps(runDir);
     const runId = basename(runDir);
-    const telemetry = openRunTelemetry(runDir, {
+    const paths = runPaths(runDir);
+    const telemetry = openRunTelemetry(paths, {
       level: config.logLevel,
       echo: config.logEcho,
       tensorboard: config.tensorboard,
@@ -82,7 +81,7 @@ export async function openRun(
     });
     undo.push(() => telemetry.close());
     const log = componentLogger(telemetry.logger, 'trainer');
-    const checkpoints = await CheckpointManager.open(join(runDir, CHECKPOINT_DIR), {
+    const checkpoints = await CheckpointManager.open(paths.checkpoints, {
       keepLast: config.retention.keepLast,
       keepEvery: config.retention.keepEvery,
       compress: config.compression.compress,
@@ -90,7 +89,10 @@ export async function openRun(
       codec: config.compression.codec,
       logger: checkpointLogger(log),
     });
-    const previous = readManifest(runDir);
+    const { manifest: previous, rebuilt } = await readOrRebuildManifest(runDir, {
+      keepDamaged: true,
+    });
+    if (rebuilt !== null) log.warn({ event: 'manifest_rebuilt' }, rebuilt);
     if (previous !== undefined && previous.stages !== config.stages) {
       throw new TrainerError(
         'RUN_MISMATCH',
@@ -105,6 +107,16 @@ export async function openRun(
         `${restored.path} holds a ${restored.model.stages}-stage model, the options ask for ${config.stages}`,
         { details: { run: restored.model.stages, options: config.stages } },
       );
+    }
+    if (restored !== undefined) {
+      for (const line of describeSkipped(restored.skipped)) {
+        log.warn({ event: 'checkpoint_skipped' }, line);
+      }
+      emitter.emit('restored', {
+        path: restored.path,
+        games: restored.model.games,
+        skipped: restored.skipped,
+      });
     }
     const settings = resolveSettings(restored?.metadata.run.settings ?? previous?.settings, start);
     const runSeed = restored?.metadata.run.seed ?? previous?.seed;
@@ -204,6 +216,7 @@ export function initialStatus(run: OpenRun, config: ManagerConfig): RunStatus {
     state: 'idle',
     reason: null,
     pid: process.pid,
+    pidStartTime: currentProcess().startTime,
     hostname: hostname(),
     backend: session.backend,
     games: session.games,

@@ -36,7 +36,7 @@ import { resetNonFinite, toCheckpointState } from './model-checkpoint';
 import type { ManagerConfig, TrainingSettings } from './options';
 import { type ProgressData, toProgressEvent } from './progress-event';
 import { RecentGames } from './recent-games';
-import type { RunStatus } from './status';
+import type { RunStatus } from '../run-dir/status';
 import { type EngineBatchError, type WatchedBatch, watchBatch } from './watchdog';
 
 /** Divergent weights logged one by one per checkpoint; the rest are counted. */

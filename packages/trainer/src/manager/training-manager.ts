@@ -1,6 +1,6 @@
 import { PrismindError, type TrainBatchResult } from '@prismind/board/contracts';
 import { resolve } from 'node:path';
-import { answerControl, type ControlRequest, ControlWatcher } from './control';
+import { answerControl, type ControlRequest, ControlWatcher } from '../run-dir/control';
 import { describeError, isTrainerError, TrainerError } from './errors';
 import {
   type ErrorPattern,
@@ -10,7 +10,8 @@ import {
   type TrainingProgressEvent,
   TypedEmitter,
 } from './events';
-import { optionsFromManifest, type RunOutcome, readManifest, recordOutcome } from './manifest';
+import { optionsFromManifest, type RunOutcome, recordOutcome } from '../run-dir/manifest';
+import { readOrRebuildManifest } from '../run-dir/manifest-rebuild';
 import { initialStatus, type OpenRun, openRun } from './open-run';
 import {
   type ConfigureOptions,
@@ -27,7 +28,7 @@ import {
 import { buildResult, type TrainingResult } from './result';
 import type { TrainingSession } from './session';
 import { installSignalHandlers } from './signals';
-import { type RunStatus, StatusBoard, type TrainingState } from './status';
+import { type RunStatus, StatusBoard, type TrainingState } from '../run-dir/status';
 import { EngineBatchError } from './watchdog';
 
 /** `TrainingManager.resume()`: the run directory, a new target if wanted, option overrides. */
@@ -106,7 +107,7 @@ export class TrainingManager {
     runDir: string,
     overrides: Partial<TrainingManagerOptions> = {},
   ): Promise<TrainingManager> {
-    const manifest = readManifest(runDir);
+    const { manifest } = await readOrRebuildManifest(runDir);
     if (manifest === undefined) {
       throw new TrainerError('RUN_NOT_FOUND', `${runDir}: no manifest.json, not a training run`, {
         details: { runDir },

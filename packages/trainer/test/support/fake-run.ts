@@ -1,7 +1,6 @@
-import { CheckpointManager } from '@prismind/checkpoint';
 import type { ModelState } from '@prismind/board/contracts';
 import { join } from 'node:path';
-import { fromLoadedState, type TrainingManagerOptions, TrainingManager } from '../../src/index';
+import { loadNewestModel, type TrainingManagerOptions, TrainingManager } from '../../src/index';
 import { fakeEngineFactory, type FakeEngineOptions } from './fake-engine';
 
 /** A TrainingManager over the fake engine in `dir/name`, with the test's defaults then overrides. */
@@ -28,6 +27,5 @@ export function fakeRunManager(
 
 /** The model of the newest valid checkpoint of a run. */
 export async function latestModel(runDir: string): Promise<ModelState> {
-  const latest = await (await CheckpointManager.open(join(runDir, 'checkpoints'))).loadLatest();
-  return fromLoadedState(latest.state, latest.path).model;
+  return (await loadNewestModel(runDir)).model;
 }

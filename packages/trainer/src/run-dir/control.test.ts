@@ -1,14 +1,14 @@
 import { isPrismindError } from '@prismind/board/contracts';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/run-dir';
 import { type ControlRequest, ControlWatcher, sendControl } from './control';
-import { isTrainerError } from './errors';
-import { acquireRunLock } from './lock';
-import { CONTROL_FILE, readJsonFile, writeJsonAtomic } from './run-files';
-import { type RunStatus, readRunStatus, StatusBoard } from './status';
+import { isTrainerError } from '../manager/errors';
+import { readJsonFile, writeJsonAtomic } from './atomic-json';
+import { CONTROL_FILE } from './names';
+import { inspectRunStatus, type RunStatus, readRunStatus, StatusBoard } from './status';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -57,12 +57,25 @@ describe('readRunStatus', () => {
     expect(readRunStatus(dir)).toMatchObject({ state: 'training', games: 10, live: true });
     writeJsonAtomic(join(dir, 'status.json'), status({ pid: deadPid() }));
     expect(readRunStatus(dir)!.live).toBe(false);
+    if (existsSync('/proc/self/stat')) {
+      // a live pid with another start time is a reused pid, not the trainer
+      writeJsonAtomic(join(dir, 'status.json'), status({ pidStartTime: '1' }));
+      expect(readRunStatus(dir)!.live).toBe(false);
+    }
     writeJsonAtomic(join(dir, 'status.json'), status({ heartbeatMs: Date.now() - 60_000 }));
     expect(readRunStatus(dir)!.live).toBe(false);
     writeJsonAtomic(join(dir, 'status.json'), status({ state: 'completed' }));
     expect(readRunStatus(dir)!.live).toBe(false);
-    writeFileSync(join(dir, 'status.json'), '{"version":2}');
-    expect(() => readRunStatus(dir)).toThrow(/not a Prismind run status/);
+    for (const [text, why] of [
+      ['{"version":2}', 'not a Prismind run status'],
+      ['', 'unreadable'],
+      ['\u0000garbage', 'unreadable'],
+    ]) {
+      writeFileSync(join(dir, 'status.json'), text!);
+      expect(readRunStatus(dir)).toBeNull();
+      expect(inspectRunStatus(dir).damaged).toContain(why);
+    }
+    expect(inspectRunStatus(join(dir, 'nothing-here'))).toEqual({ status: null, damaged: null });
   });
 
   it('StatusBoard writes atomically and leaves no temp files', () => {
@@ -162,27 +175,5 @@ describe('ControlWatcher', () => {
     expect(seen).toEqual(['a', 'c']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('not a control request');
-  });
-});
-
-describe('run lock', () => {
-  it("one trainer per run directory; a dead owner's lock is taken over", () => {
-    const lock = acquireRunLock(dir);
-    const again = (() => {
-      try {
-        acquireRunLock(dir);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(isTrainerError(again, 'RUN_LOCKED')).toBe(true);
-    lock.release();
-    writeFileSync(join(dir, 'run.lock'), JSON.stringify({ pid: process.ppid }));
-    expect(() => acquireRunLock(dir)).toThrow(/process \d+ is training this run/);
-    writeFileSync(join(dir, 'run.lock'), JSON.stringify({ pid: deadPid() }));
-    const taken = acquireRunLock(dir);
-    expect((readJsonFile(join(dir, 'run.lock')) as { pid: number }).pid).toBe(process.pid);
-    taken.release();
-    expect(readdirSync(dir)).toEqual([]);
   });
 });

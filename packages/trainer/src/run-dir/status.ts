@@ -1,6 +1,8 @@
 import type { BackendKind } from '@prismind/board/contracts';
 import { join } from 'node:path';
-import { isProcessAlive, readJsonFile, STATUS_FILE, writeJsonAtomic } from './run-files';
+import { readJsonFile, writeJsonAtomic } from './atomic-json';
+import { STATUS_FILE } from './names';
+import { isProcessAlive } from './process-identity';
 
 /** The states of a training run. */
 export type TrainingState = 'idle' | 'training' | 'paused' | 'completed' | 'stopped' | 'failed';
@@ -27,6 +29,8 @@ export interface RunStatus {
   /** Why the run is paused or ended (`request`, `control`, `error-rate`, `signal:SIGINT`, ...). */
   reason: string | null;
   pid: number;
+  /** The trainer's process start time (Linux), so a reused pid is not taken for it; see lock.ts. */
+  pidStartTime?: string | null | undefined;
   hostname: string;
   backend: BackendKind | null;
   games: number;
@@ -79,21 +83,40 @@ function isRunStatus(value: unknown): value is RunStatus {
   );
 }
 
+/** status.json as a reader finds it: the report, or why there is none. */
+export interface RunStatusRead {
+  status: RunStatusReport | null;
+  /** Set when the file exists but is empty, not JSON or not a run status: it is advisory, so a
+   * damaged one is reported and ignored (the trainer rewrites it when it opens the run). */
+  damaged: string | null;
+}
+
 /**
- * Reads a run's status.json (null when the run has none). `live` is true when the run is training
- * or paused, its process exists and its heartbeat is recent: a process killed with SIGKILL leaves
- * `state: "training"` behind, and `live: false` tells it apart.
+ * Reads a run's status.json. `live` is true when the run is training or paused, its process
+ * exists and its heartbeat is recent: a process killed with SIGKILL leaves `state: "training"`
+ * behind, and `live: false` tells it apart. Never throws for a missing or damaged file.
  */
-export function readRunStatus(runDir: string): RunStatusReport | null {
-  const value = readJsonFile(join(runDir, STATUS_FILE));
-  if (value === undefined) return null;
+export function inspectRunStatus(runDir: string): RunStatusRead {
+  const path = join(runDir, STATUS_FILE);
+  let value: unknown;
+  try {
+    value = readJsonFile(path);
+  } catch (error) {
+    return { status: null, damaged: `${path}: unreadable (${(error as Error).message})` };
+  }
+  if (value === undefined) return { status: null, damaged: null };
   if (!isRunStatus(value)) {
-    throw new Error(`${join(runDir, STATUS_FILE)}: not a Prismind run status (version 1)`);
+    return { status: null, damaged: `${path}: not a Prismind run status (version 1)` };
   }
   const heartbeatAgeMs = Math.max(0, Date.now() - value.heartbeatMs);
   const fresh = heartbeatAgeMs <= Math.max(15_000, 5 * (value.heartbeatIntervalMs ?? 2_000));
-  const live = isActiveState(value.state) && isProcessAlive(value.pid) && fresh;
-  return { ...value, live, heartbeatAgeMs };
+  const live = isActiveState(value.state) && isProcessAlive(value.pid, value.pidStartTime) && fresh;
+  return { status: { ...value, live, heartbeatAgeMs }, damaged: null };
+}
+
+/** The run's status report, or null when it has none or a damaged one (see inspectRunStatus). */
+export function readRunStatus(runDir: string): RunStatusReport | null {
+  return inspectRunStatus(runDir).status;
 }
 
 /**

@@ -10,13 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-/** The files of a run directory (docs: DESIGN.md, "A training run"). */
-export const MANIFEST_FILE = 'manifest.json';
-export const STATUS_FILE = 'status.json';
-export const CONTROL_FILE = 'control.json';
-export const LOCK_FILE = 'run.lock';
-export const CHECKPOINT_DIR = 'checkpoints';
+import { isProcessAlive } from './process-identity';
 
 const TEMP_PATTERN = /^\.(manifest|status|control)\.json\.tmp-(\d+)-[0-9a-f]+$/;
 
@@ -27,15 +21,27 @@ function tempPathFor(path: string): string {
   );
 }
 
+/** fsync on a directory makes a rename in it durable (Windows cannot open one; NTFS journals it). */
+export function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes JSON so that a reader (or a crash) sees the old file or the new one, never a mix: a temp
- * file in the same directory, then rename. `durable` adds an fsync before the rename (the manifest);
+ * file in the same directory, write, then rename. `durable` (the manifest) adds an fsync of the
+ * file before the rename and of the directory after it, so the new content survives power loss;
  * status and control files are rewritten often and need only atomicity.
  */
 export function writeJsonAtomic(path: string, value: unknown, durable = false): void {
   const temp = tempPathFor(path);
   const text = `${JSON.stringify(value, null, 2)}\n`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'wx');
   try {
     writeSync(fd, text);
     if (durable) fsyncSync(fd);
@@ -52,6 +58,7 @@ export function writeJsonAtomic(path: string, value: unknown, durable = false): 
     }
     throw error;
   }
+  if (durable) syncDirectory(dirname(path));
 }
 
 /** Parsed JSON, or undefined when the file does not exist. Throws on unreadable or bad JSON. */
@@ -88,15 +95,4 @@ export function removeStaleJsonTemps(runDir: string): string[] {
     }
   }
   return removed;
-}
-
-/** True when a process with this pid exists (EPERM: it exists but is someone else's). */
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

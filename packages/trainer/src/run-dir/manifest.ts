@@ -2,8 +2,9 @@ import type { BackendChoice, BackendKind } from '@prismind/board/contracts';
 import { createRequire } from 'node:module';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { ManagerConfig, TrainingManagerOptions, TrainingSettings } from './options';
-import { MANIFEST_FILE, readJsonFile, writeJsonAtomic } from './run-files';
+import type { ManagerConfig, TrainingManagerOptions, TrainingSettings } from '../manager/options';
+import { readJsonFile, writeJsonAtomic } from './atomic-json';
+import { MANIFEST_FILE } from './names';
 
 /**
  * How a run (or one session of it) ended; 'running' while a process trains it, 'interrupted' for a
@@ -103,11 +104,19 @@ export function manifestPath(runDir: string): string {
   return join(runDir, MANIFEST_FILE);
 }
 
-/** The run's manifest, or undefined when the directory has none. */
+/**
+ * The run's manifest, or undefined when the directory has none; throws when it is damaged (see
+ * readOrRebuildManifest for a reader that rebuilds it from the checkpoints).
+ */
 export function readManifest(runDir: string): RunManifest | undefined {
   const value = readJsonFile(manifestPath(runDir)) as RunManifest | undefined;
   if (value === undefined) return undefined;
-  if (value.version !== 1 || !Array.isArray(value.sessions)) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    value.version !== 1 ||
+    !Array.isArray(value.sessions)
+  ) {
     throw new Error(`${manifestPath(runDir)}: not a Prismind run manifest (version 1)`);
   }
   return value;

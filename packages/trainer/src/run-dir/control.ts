@@ -1,11 +1,14 @@
 import { PrismindError } from '@prismind/board/contracts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { describeError, isTrainerError, TrainerError } from './errors';
-import { CONTROL_FILE, readJsonFile, writeJsonAtomic } from './run-files';
+import { describeError, isTrainerError, TrainerError } from '../manager/errors';
+import { writeJsonAtomic } from './atomic-json';
+import { ControlFileReader, MAX_CONTROL_BYTES } from './control-file';
+import { CONTROL_FILE } from './names';
 import {
   type ControlAck,
   type ControlCommand,
+  inspectRunStatus,
   type RunStatusReport,
   readRunStatus,
 } from './status';
@@ -72,11 +75,12 @@ export async function sendControl(
       { details: { command } },
     );
   }
-  let status = readRunStatus(runDir);
+  const found = inspectRunStatus(runDir);
+  let status = found.status;
   if (options.force !== true && (status === null || !status.live)) {
     const why =
       status === null
-        ? 'it has no status.json'
+        ? (found.damaged ?? 'it has no status.json')
         : `its state is ${status.state} and process ${status.pid} is ${status.live ? 'alive' : 'not running'}`;
     throw new TrainerError('RUN_NOT_ACTIVE', `${runDir}: no live trainer to ${command}: ${why}`, {
       details: { runDir, status },
@@ -114,6 +118,7 @@ export async function sendControl(
  */
 export class ControlWatcher {
   private readonly path: string;
+  private readonly file: ControlFileReader;
   private readonly pollMs: number;
   private readonly onCommand: (request: ControlRequest) => void;
   private readonly onProblem: (message: string) => void;
@@ -128,6 +133,7 @@ export class ControlWatcher {
     onProblem: (message: string) => void,
   ) {
     this.path = join(runDir, CONTROL_FILE);
+    this.file = new ControlFileReader(this.path);
     this.pollMs = pollMs;
     this.onCommand = onCommand;
     this.onProblem = onProblem;
@@ -160,14 +166,22 @@ export class ControlWatcher {
   }
 
   private read(): ControlRequest | undefined {
+    let found: ReturnType<ControlFileReader['read']>;
     let value: unknown;
     try {
-      value = readJsonFile(this.path);
+      found = this.file.read();
+      if (found.kind === 'text') value = JSON.parse(found.text);
     } catch (error) {
       this.problem(`${this.path}: unreadable (${(error as Error).message})`);
       return undefined;
     }
-    if (value === undefined) return undefined;
+    if (found.kind === 'too-large') {
+      this.problem(
+        `${this.path}: ${found.bytes} bytes, a control request is at most ${MAX_CONTROL_BYTES}; ignored, not read`,
+      );
+      return undefined;
+    }
+    if (found.kind !== 'text') return undefined;
     if (!isControlRequest(value)) {
       this.problem(`${this.path}: not a control request (version 1, id, pause|resume|stop)`);
       return undefined;
