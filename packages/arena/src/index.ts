@@ -1,9 +1,13 @@
 // How strong is a model: players, openings, matches, gauntlets, the Othello League score, SPRT,
-// statistics, weighted piece counters.
+// statistics, weighted piece counters, accuracy on solved endgames, the strength report.
 export { AlphaBeta, WIN_SCALE } from './alphabeta';
 export type { BoardEvaluator } from './alphabeta';
 export { bestChildMove, enginePlayer, onePlyPlayer } from './engine-player';
 export type { EnginePlayerOptions } from './engine-player';
+export { endgameAccuracy } from './endgame-accuracy';
+export type { EmptiesError, EndgameAccuracy, EndgameAccuracyOptions } from './endgame-accuracy';
+export { EndgameSetError, endgameSetPath, loadEndgameSet, parseEndgameSet } from './endgame-set';
+export type { EndgamePosition, EndgameSetErrorCode } from './endgame-set';
 export { formatGauntlet } from './format';
 export { playGame } from './game';
 export type { PlayedGame } from './game';
@@ -30,6 +34,8 @@ export {
   wpcPlayer,
 } from './players';
 export type { GamePlayer, WpcPlayerOptions } from './players';
+export { strengthReport } from './strength';
+export type { ScoreSummary, StrengthOptions, StrengthReport } from './strength';
 export { SPRT_PRIOR, sprtBounds, sprtLlr, sprtStatus } from './sprt';
 export type { SprtDecision, SprtOptions, SprtState } from './sprt';
 export { sprtMatch } from './sprt-match';

@@ -19,6 +19,8 @@ export { BASELINES, evaluateCommand, parseSprt, parseThresholds } from './comman
 export type { EvaluateArgs } from './commands/evaluate';
 export { benchCommand } from './commands/bench';
 export type { BenchArgs } from './commands/bench';
+export { benchStrengthCommand } from './commands/bench-strength';
+export type { BenchStrengthArgs, StrengthPoint } from './commands/bench-strength';
 export {
   checkpointListCommand,
   checkpointPruneCommand,

@@ -37,6 +37,16 @@ interface BackendBench {
   checkpoint?: { bytes: number; saveSeconds: number; loadSeconds: number } | undefined;
 }
 
+/** What the numbers were measured on. */
+export function machineInfo(): { node: string; cpus: number; platform: string; arch: string } {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 async function benchEngine(
@@ -123,14 +133,7 @@ export async function benchCommand(args: BenchArgs, io: CliIO): Promise<number> 
   }
   const wanted: ('js' | 'native')[] =
     which === 'all' ? ['native', 'js'] : [which as 'js' | 'native'];
-  const results: Record<string, unknown> = {
-    machine: {
-      node: process.version,
-      cpus: cpus().length,
-      platform: process.platform,
-      arch: process.arch,
-    },
-  };
+  const results: Record<string, unknown> = { machine: machineInfo() };
   let checkpointDone = args.checkpoint === false;
   for (const backend of wanted) {
     let selection: Awaited<ReturnType<typeof selectEngine>>;

@@ -78,3 +78,33 @@ export function trainingFlags(y: Argv): Argv {
       requiresArg: true,
     });
 }
+
+/** How self-play plays and learns (train, bench strength): search depth, solver, ε, λ, Adam's rate. */
+export function selfPlayFlags(y: Argv): Argv {
+  return y
+    .option('depth', {
+      describe: 'self-play search depth [default: 1]',
+      coerce: integer('depth', 1, 20),
+      requiresArg: true,
+    })
+    .option('exact-empties', {
+      describe: 'solve endgames exactly at this many empties [default: 0]',
+      coerce: integer('exact-empties', 0, 30),
+      requiresArg: true,
+    })
+    .option('epsilon', {
+      describe: 'exploration rate [default: 0.1]',
+      coerce: decimal('epsilon', 0, 1),
+      requiresArg: true,
+    })
+    .option('lambda', {
+      describe: 'TD(lambda) [default: 0.7]',
+      coerce: decimal('lambda', 0, 1),
+      requiresArg: true,
+    })
+    .option('learning-rate', {
+      describe: "Adam's learning rate [default: 0.005]",
+      coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
+      requiresArg: true,
+    });
+}

@@ -2,32 +2,44 @@ import { integer, oneOf } from '../args';
 import { benchCommand } from '../commands/bench';
 import { nboardCommand } from '../commands/nboard';
 import { playCommand } from '../commands/play';
+import { benchStrengthSpec } from './bench-strength';
 import { backendOption, gamesOption, type Spec } from './shared';
 
-/** `bench`, `play`, `nboard`. */
+/** `bench` (and `bench strength`), `play`, `nboard`. */
 export const toolsSpec: Spec = (y, run, io) =>
   y
     .command(
       'bench',
       'time self-play, search, evaluation and a checkpoint round trip; prints JSON',
       (c) =>
-        c
+        // bench's own flags are not global: `bench strength` has its own set.
+        benchStrengthSpec(c, run, io)
           .option('backend', {
             describe: 'js, native or all [default: all]',
             coerce: oneOf('backend', ['all', 'js', 'native'] as const),
             requiresArg: true,
+            global: false,
           })
-          .option(
-            'games',
-            gamesOption('self-play games per backend [default: 2000 native, 300 js]'),
-          )
-          .option('threads', { coerce: integer('threads', 1, 256), requiresArg: true })
-          .option('search-depth', { coerce: integer('search-depth', 1, 20), requiresArg: true })
-          .option('quick', { type: 'boolean', describe: 'small sizes (seconds)' })
+          .option('games', {
+            ...gamesOption('self-play games per backend [default: 2000 native, 300 js]'),
+            global: false,
+          })
+          .option('threads', {
+            coerce: integer('threads', 1, 256),
+            requiresArg: true,
+            global: false,
+          })
+          .option('search-depth', {
+            coerce: integer('search-depth', 1, 20),
+            requiresArg: true,
+            global: false,
+          })
+          .option('quick', { type: 'boolean', describe: 'small sizes (seconds)', global: false })
           .option('checkpoint', {
             type: 'boolean',
             default: true,
             describe: 'time a checkpoint round trip',
+            global: false,
           }),
       (a) =>
         run(() =>

@@ -4,7 +4,15 @@ import { monitorCommand } from '../commands/monitor';
 import { resumeCommand } from '../commands/resume';
 import { statusCommand } from '../commands/status';
 import { DEFAULT_TRAIN_GAMES, trainCommand } from '../commands/train';
-import { gamesOption, jsonOption, runDirOption, type Spec, trainingFlags, U32 } from './shared';
+import {
+  gamesOption,
+  jsonOption,
+  runDirOption,
+  type Spec,
+  selfPlayFlags,
+  trainingFlags,
+  U32,
+} from './shared';
 
 /** `train`: every flag of a new run. */
 export const trainSpec: Spec = (y, run, io) =>
@@ -12,7 +20,7 @@ export const trainSpec: Spec = (y, run, io) =>
     'train',
     'start a new training run and follow it (Ctrl-C saves and exits 0)',
     (c) =>
-      trainingFlags(c)
+      selfPlayFlags(trainingFlags(c))
         .option('run-dir', runDirOption)
         .option('games', gamesOption(`games to train [default: ${DEFAULT_TRAIN_GAMES}]`))
         .option('seed', {
@@ -20,34 +28,9 @@ export const trainSpec: Spec = (y, run, io) =>
           coerce: integer('seed', 0, U32),
           requiresArg: true,
         })
-        .option('depth', {
-          describe: 'self-play search depth [default: 1]',
-          coerce: integer('depth', 1, 20),
-          requiresArg: true,
-        })
         .option('time-ms', {
           describe: 'per-move search time in ms (not reproducible)',
           coerce: integer('time-ms', 1, 60_000),
-          requiresArg: true,
-        })
-        .option('exact-empties', {
-          describe: 'solve endgames exactly at this many empties [default: 0]',
-          coerce: integer('exact-empties', 0, 30),
-          requiresArg: true,
-        })
-        .option('epsilon', {
-          describe: 'exploration rate [default: 0.1]',
-          coerce: decimal('epsilon', 0, 1),
-          requiresArg: true,
-        })
-        .option('lambda', {
-          describe: 'TD(lambda) [default: 0.7]',
-          coerce: decimal('lambda', 0, 1),
-          requiresArg: true,
-        })
-        .option('learning-rate', {
-          describe: "Adam's learning rate [default: 0.005]",
-          coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
           requiresArg: true,
         })
         .option('checkpoint-interval', {
