@@ -1,0 +1,114 @@
+import {
+  type EndgamePosition,
+  endgameAccuracy,
+  leagueScore,
+  loadEndgameSet,
+} from '@prismind/arena';
+import type { Engine } from '@prismind/board/contracts';
+
+/** How often and how much a run measures its own strength (docs/architecture.md, "Strength"). */
+export interface StrengthSettings {
+  /** Measure after this many games since the last measurement (0 = no game trigger). */
+  everyGames: number;
+  /** Measure after this many minutes of training since the last measurement (0 = no time trigger). */
+  everyMinutes: number;
+  /** League games a measurement (1-ply vs the standard WPC, ε = 0.1). */
+  leagueGames: number;
+  /** Solved endgame positions a measurement (the packaged set's first N). */
+  endgamePositions: number;
+  /** Seeds the League's random moves: the same for every measurement, so points compare. */
+  seed: number;
+}
+
+/**
+ * The defaults keep the cost near 3% of training: one measurement takes ~3-6 s natively (2,000
+ * League games ~2-5 s, 500 endgame positions < 1 s), once every 3 minutes of training.
+ */
+export const DEFAULT_STRENGTH_SETTINGS: Readonly<StrengthSettings> = Object.freeze({
+  everyGames: 0,
+  everyMinutes: 3,
+  leagueGames: 2000,
+  endgamePositions: 500,
+  seed: 20061,
+});
+
+/** One measurement, as metrics.jsonl, status.json and the progress view carry it. */
+export interface StrengthRecord {
+  games: number;
+  /** Othello League score with its 95% interval. */
+  league: { score: number; low: number; high: number; games: number };
+  /** Solved endgames: mean absolute error (discs), 1-ply and depth-4 best-move rates. */
+  endgame: { mae: number; onePlyBestRate: number; depth4BestRate: number; positions: number };
+  /** What the measurement cost. */
+  seconds: number;
+}
+
+/**
+ * Decides when a run measures itself and keeps the best measurement. The clock is training time
+ * (the caller's), so a pause does not make a measurement due.
+ */
+export class StrengthSchedule {
+  private lastGames: number;
+  private lastMs: number;
+
+  constructor(
+    private readonly settings: StrengthSettings,
+    games: number,
+    trainingMs: number,
+  ) {
+    this.lastGames = games;
+    this.lastMs = trainingMs;
+  }
+
+  /** True when the games or the training time since the last measurement reached a trigger. */
+  due(games: number, trainingMs: number): boolean {
+    const { everyGames, everyMinutes } = this.settings;
+    if (games <= this.lastGames) return false;
+    const byGames = everyGames > 0 && games - this.lastGames >= everyGames;
+    const byTime = everyMinutes > 0 && trainingMs - this.lastMs >= everyMinutes * 60_000;
+    return byGames || byTime;
+  }
+
+  /** Marks a measurement taken at `games` and `trainingMs`. */
+  taken(games: number, trainingMs: number): void {
+    this.lastGames = games;
+    this.lastMs = trainingMs;
+  }
+}
+
+/** True when `candidate` is stronger than `best` by the League score (the published yardstick). */
+export function isStronger(candidate: StrengthRecord, best: StrengthRecord | undefined): boolean {
+  return best === undefined || candidate.league.score > best.league.score;
+}
+
+let packagedSet: readonly EndgamePosition[] | undefined;
+
+/** Measures the engine's model now: the League score and the accuracy on solved endgames. */
+export async function measureStrength(
+  engine: Engine,
+  games: number,
+  settings: StrengthSettings,
+): Promise<StrengthRecord> {
+  const started = performance.now();
+  packagedSet ??= loadEndgameSet();
+  const league = await leagueScore({ engine, games: settings.leagueGames, seed: settings.seed });
+  const endgame = await endgameAccuracy(engine, packagedSet, {
+    count: settings.endgamePositions,
+  });
+  return {
+    games,
+    league: {
+      score: league.score,
+      low: league.interval.low,
+      high: league.interval.high,
+      games: league.games,
+    },
+    endgame: {
+      mae: endgame.mae,
+      onePlyBestRate: endgame.onePlyBestRate,
+      depth4BestRate: endgame.depth4BestRate,
+      positions: endgame.positions,
+    },
+    seconds: (performance.now() - started) / 1000,
+  };
+}
