@@ -68,7 +68,7 @@ describe('a run from start to end', () => {
     expect(result.gamesPerSecond).toBeGreaterThan(0);
     expect(Number.isFinite(result.finalDiscDiff)).toBe(true);
 
-    // the run directory of DESIGN.md
+    // the run directory of docs/architecture.md
     expect(readdirSync(runDir).sort()).toEqual(
       expect.arrayContaining([
         'checkpoints',
