@@ -1,8 +1,8 @@
-import { PrismindError, type TrainBatchResult } from '@prismind/board/contracts';
 import { resolve } from 'node:path';
-import { answerControl, type ControlRequest, ControlWatcher } from './control';
+import { answerControl, type ControlRequest } from './control';
 import { describeError, isTrainerError, TrainerError } from './errors';
 import {
+  type CheckpointReason,
   type ErrorPattern,
   type TrainingEventName,
   type TrainingEvents,
@@ -10,12 +10,12 @@ import {
   type TrainingProgressEvent,
   TypedEmitter,
 } from './events';
+import { errorStorm, clearErrorWindow } from './game-accounting';
 import { optionsFromManifest, type RunOutcome, readManifest, recordOutcome } from './manifest';
-import { initialStatus, type OpenRun, openRun } from './open-run';
+import { type OpenRun, openRun } from './open-run';
 import {
   type ConfigureOptions,
   type ManagerConfig,
-  normalizeSearch,
   type ParsedStart,
   type ProgressCallback,
   parseConfigureOptions,
@@ -25,9 +25,19 @@ import {
   type TrainingManagerOptions,
 } from './options';
 import { buildResult, type TrainingResult } from './result';
+import { attachRun, type RunAttachments } from './run-attachments';
+import {
+  announces,
+  type RunEvent,
+  type RunPhase,
+  type RunTransition,
+  refusalError,
+  transitionOf,
+} from './run-state';
+import { type SaveFailure, saveFailureReason } from './checkpoint-saving';
 import type { TrainingSession } from './session';
-import { installSignalHandlers } from './signals';
-import { type RunStatus, StatusBoard, type TrainingState } from './status';
+import { applySettingChanges } from './settings-changes';
+import type { RunStatus, TrainingState } from './status';
 import { EngineBatchError } from './watchdog';
 
 /** `TrainingManager.resume()`: the run directory, a new target if wanted, option overrides. */
@@ -37,17 +47,13 @@ export interface ResumeOptions extends Partial<TrainingManagerOptions> {
   onProgress?: ProgressCallback | undefined;
 }
 
+/** The request behind the pausing, paused and stopping phases: who asked, when, why. */
 interface PendingRequest {
-  kind: 'pause' | 'stop';
   reason: string;
   at: number;
   acked: boolean;
   errors?: ErrorPattern | undefined;
-}
-
-interface Waiter<T> {
-  resolve(value: T): void;
-  reject(error: unknown): void;
+  checkpoint?: SaveFailure | undefined;
 }
 
 /**
@@ -62,30 +68,26 @@ function holdProcessUntilSettled<T>(run: Promise<T>): Promise<T> {
   return run;
 }
 
-function transition(action: string, state: string): TrainerError {
-  return new TrainerError('INVALID_TRANSITION', `cannot ${action} a run that is ${state}`, {
-    details: { action, state },
-  });
-}
-
 /**
- * A training run you can start, watch, pause, resume and trust. States: idle → training → paused →
- * training … → completed | stopped | failed. Training runs as engine batches that end exactly on
- * checkpoint multiples; the run directory holds the manifest, checkpoints, logs, metrics and a
- * status file that other processes read (and a control file they write) — see the README.
+ * A training run you can start, watch, pause, resume and trust. Its phases and what moves them are
+ * one table (run-state.ts; docs/architecture.md, "The training manager"); `apply()` is the only
+ * place the phase changes, and the side effects of a change (state event, status.json, manifest,
+ * waiters) hang on it. A checkpoint that cannot be written pauses the run: a run never trains on
+ * unsaved, nor reports completed before its final checkpoint is on disk.
  */
 export class TrainingManager {
   readonly runDir: string;
   private readonly config: ManagerConfig;
   private readonly emitter: TypedEmitter<TrainingEvents>;
+  private phase: RunPhase = 'idle';
+  /** The last state announced (status.json, 'state' events): a settled phase. */
   private stateValue: TrainingState = 'idle';
-  private starting = false;
-  private run: OpenRun | undefined;
-  private status: StatusBoard | undefined;
-  private control: ControlWatcher | undefined;
-  private removeSignals: (() => void) | undefined;
   private request: PendingRequest | undefined;
-  private pauseWaiters: Waiter<number>[] = [];
+  /** A checkpoint whose save failed: nothing is played before it is written. */
+  private unsaved: CheckpointReason | undefined;
+  private run: OpenRun | undefined;
+  private attachments: RunAttachments | undefined;
+  private pauseWaiters: { resolve(games: number): void; reject(error: unknown): void }[] = [];
   private wakeUp: (() => void) | undefined;
   private pending: ConfigureOptions = {};
   private done: Promise<TrainingResult> | undefined;
@@ -115,6 +117,16 @@ export class TrainingManager {
     return new TrainingManager({ ...optionsFromManifest(manifest), ...overrides, runDir });
   }
 
+  /**
+   * Continues a run from its latest valid checkpoint, with its own settings (and a new target if
+   * given), to the end. For pause/stop from this process, use open() and start() instead.
+   */
+  static async resume(options: ResumeOptions): Promise<TrainingResult> {
+    const { runDir, targetGames, onProgress, ...overrides } = options;
+    const manager = await TrainingManager.open(runDir, overrides);
+    return manager.start({ targetGames, onProgress });
+  }
+
   get state(): TrainingState {
     return this.stateValue;
   }
@@ -140,7 +152,7 @@ export class TrainingManager {
 
   /** True while games are being played (state 'training', a pause or stop not yet done). */
   isTrainingActive(): boolean {
-    return this.stateValue === 'training' && this.request === undefined;
+    return this.phase === 'training';
   }
 
   /**
@@ -150,19 +162,14 @@ export class TrainingManager {
    * already running, and TRAINING_FAILED (with `details.result`) if the run fails.
    */
   start(options: StartOptions = {}): Promise<TrainingResult> {
-    if (this.starting || this.stateValue === 'training' || this.stateValue === 'paused') {
-      return Promise.reject(
-        new PrismindError('TRAINING_BUSY', `${this.runDir}: training already ${this.stateValue}`),
-      );
-    }
     let parsed: ParsedStart;
     try {
+      this.check('start');
       parsed = parseStartOptions(options);
     } catch (error) {
       return Promise.reject(error);
     }
-    this.starting = true;
-    this.request = undefined;
+    this.apply('start');
     this.callback = parsed.onProgress;
     this.done = holdProcessUntilSettled(this.runSession(parsed));
     return this.done;
@@ -175,16 +182,6 @@ export class TrainingManager {
    */
   pause(): Promise<number> {
     return this.requestPause('request');
-  }
-
-  /**
-   * Continues a run from its latest valid checkpoint, with its own settings (and a new target if
-   * given), to the end. For pause/stop from this process, use open() and start() instead.
-   */
-  static async resume(options: ResumeOptions): Promise<TrainingResult> {
-    const { runDir, targetGames, onProgress, ...overrides } = options;
-    const manager = await TrainingManager.open(runDir, overrides);
-    return manager.start({ targetGames, onProgress });
   }
 
   /** Continues a paused run from where it paused (the pause checkpoint's state). */
@@ -205,85 +202,125 @@ export class TrainingManager {
     const parsed = parseConfigureOptions(changes);
     this.pending = { ...this.pending, ...parsed };
     if (parsed.logLevel !== undefined) this.config.logLevel = parsed.logLevel;
-    const session = this.run?.session;
-    if (session !== undefined && !session.batchInFlight) this.applyPending(session);
+    if (this.run !== undefined && !this.run.session.batchInFlight) this.applyPending();
+  }
+
+  // ---- the state machine --------------------------------------------------------------------
+
+  /** The transition `event` takes now; throws the refusal (INVALID_TRANSITION, TRAINING_BUSY). */
+  private check(event: RunEvent): RunTransition {
+    const transition = transitionOf(this.phase, event);
+    if (transition.kind === 'refuse') {
+      throw refusalError(transition, event, this.phase, this.runDir);
+    }
+    return transition;
+  }
+
+  /** Applies `event`: the one place the phase changes, and the side effects of entering one. */
+  private apply(event: RunEvent, reason: string | null = null): RunTransition {
+    const transition = this.check(event);
+    if (transition.kind !== 'move') return transition;
+    this.phase = transition.to;
+    const to = transition.to;
+    if (to === 'paused') this.enterPaused();
+    else if (announces(to)) this.announce(to, reason);
+    if (to === 'training' && event === 'resume') this.markManifest('running');
+    return transition;
+  }
+
+  private enterPaused(): void {
+    const request = this.request!;
+    const session = this.run!.session;
+    session.endStretch();
+    this.announce('paused', request.reason);
+    this.markManifest('paused', request.reason);
+    for (const waiter of this.pauseWaiters.splice(0)) waiter.resolve(session.games);
+    const { checkpoint } = request;
+    this.emitter.emit('paused', {
+      games: session.games,
+      reason: request.reason,
+      errors: request.errors,
+      checkpoint: checkpoint && { errno: checkpoint.errno, error: checkpoint.message },
+    });
   }
 
   // ---- requests -----------------------------------------------------------------------------
 
   private requestPause(reason: string): Promise<number> {
-    const state = this.stateValue;
-    if (state === 'paused' && this.request?.kind === 'pause') {
-      return Promise.resolve(this.games);
+    let transition: RunTransition;
+    try {
+      transition = this.apply('pause');
+    } catch (error) {
+      return Promise.reject(error);
     }
-    if (!this.starting && state !== 'training') return Promise.reject(transition('pause', state));
-    if (this.request?.kind === 'stop') return Promise.reject(transition('pause', 'stopping'));
-    const waiter = new Promise<number>((resolve, reject) => {
+    if (this.phase === 'paused') return Promise.resolve(this.games);
+    const paused = new Promise<number>((resolve, reject) => {
       this.pauseWaiters.push({ resolve, reject });
     });
-    if (this.request === undefined) {
-      this.request = { kind: 'pause', reason, at: performance.now(), acked: false };
+    if (transition.kind === 'move') {
+      this.request = { reason, at: performance.now(), acked: false };
       this.interrupt();
     }
-    return waiter;
+    return paused;
   }
 
   private async requestResume(reason: string): Promise<void> {
-    if (this.stateValue === 'training' && this.request?.kind === 'pause') {
+    const transition = this.check('resume');
+    if (transition.kind === 'wait') {
       await new Promise<number>((resolve, reject) => this.pauseWaiters.push({ resolve, reject }));
+      return this.requestResume(reason);
     }
-    if (this.stateValue === 'training' && this.request === undefined) return;
-    if (this.stateValue !== 'paused' || this.request?.kind !== 'pause') {
-      throw transition('resume', this.stateValue);
-    }
+    if (transition.kind === 'stay') return;
     const session = this.run!.session;
-    if (this.request.reason === 'error-rate') session.clearErrorWindow();
+    if (this.request?.reason === 'error-rate') clearErrorWindow(session);
     this.request = undefined;
-    this.applyPending(session);
+    this.applyPending();
     session.beginStretch();
-    this.setState('training', reason);
-    this.markManifest('running');
+    this.apply('resume', reason);
     this.wakeUp?.();
   }
 
   private requestStop(reason: string): Promise<TrainingResult> {
-    const state = this.stateValue;
-    if (!this.starting && state !== 'training' && state !== 'paused') {
-      if (this.lastResult !== undefined) return Promise.resolve(this.lastResult);
-      return Promise.reject(transition('stop', state));
+    let transition: RunTransition;
+    try {
+      transition = this.apply('stop');
+    } catch (error) {
+      return Promise.reject(error);
     }
-    if (this.request?.kind !== 'stop') {
-      const previous = this.request;
-      this.request = {
-        kind: 'stop',
-        reason,
-        at: previous?.at ?? performance.now(),
-        acked: previous?.acked ?? false,
-        errors: previous?.errors,
-      };
-      if (previous === undefined) this.interrupt();
-      this.wakeUp?.();
+    if (transition.kind === 'stay') {
+      return this.phase === 'stopping' ? this.done! : Promise.resolve(this.lastResult!);
     }
+    const previous = this.request;
+    // a run paused by a failed save ends because of it, whoever asked for the stop
+    const why = previous?.checkpoint !== undefined ? previous.reason : reason;
+    this.request = {
+      ...previous,
+      reason: why,
+      at: previous?.at ?? performance.now(),
+      acked: previous?.acked ?? false,
+    };
+    if (previous === undefined) this.interrupt();
+    this.wakeUp?.();
     return this.done!;
   }
 
   /** Stops the batch in hand; with none in flight no game is being played: acknowledged now. */
   private interrupt(): void {
     const session = this.run?.session;
-    const request = this.request;
-    if (request === undefined) return;
-    if (session === undefined || !session.interruptBatch()) this.acknowledge(request);
+    if (session === undefined || !session.interruptBatch()) this.acknowledge();
   }
 
-  private acknowledge(request: PendingRequest): void {
-    if (request.acked) return;
+  private acknowledge(): void {
+    const request = this.request;
+    if (request === undefined || request.acked) return;
     request.acked = true;
+    const command = this.phase === 'stopping' ? 'stop' : 'pause';
     const latencyMs = performance.now() - request.at;
     this.run?.log.info(
-      { event: 'stop_acknowledged', command: request.kind, latencyMs },
-      `${request.kind} acknowledged after ${latencyMs.toFixed(1)} ms`,
+      { event: 'stop_acknowledged', command, latencyMs },
+      `${command} acknowledged after ${latencyMs.toFixed(1)} ms`,
     );
-    this.emitter.emit('pause-acknowledged', { latencyMs, command: request.kind });
+    this.emitter.emit('pause-acknowledged', { latencyMs, command });
   }
 
   // ---- the loop -----------------------------------------------------------------------------
@@ -293,65 +330,112 @@ export class TrainingManager {
     try {
       run = await this.openSession(parsed);
     } catch (error) {
-      this.starting = false;
+      this.apply('open-failed');
+      for (const waiter of this.pauseWaiters.splice(0)) waiter.reject(error);
       throw error;
     }
     try {
-      this.applyPending(run.session);
+      this.applyPending();
       run.session.beginStretch();
-      this.starting = false;
-      this.setState('training', run.resumed ? 'continued' : 'new run');
-      const end = await this.loop(run.session);
-      return await this.finish(end.outcome, end.reason);
+      this.apply('opened', run.resumed ? 'continued' : 'new run');
+      await this.loop(run.session);
+      return await this.finish();
     } catch (error) {
       throw await this.fail(error);
     }
   }
 
-  private async loop(
-    session: TrainingSession,
-  ): Promise<{ outcome: 'completed' | 'stopped'; reason: string }> {
+  /** Plays batches until the run ends; pauses wait inside. */
+  private async loop(session: TrainingSession): Promise<void> {
     for (;;) {
-      const request = this.request;
-      if (request !== undefined) {
-        this.acknowledge(request);
-        if (request.kind === 'stop') {
-          await session.saveCheckpoint(request.reason === 'error-rate' ? 'error-rate' : 'stop');
-          return { outcome: 'stopped', reason: request.reason };
+      if (this.phase === 'stopping') return this.stopHere(session);
+      if (this.phase === 'pausing') {
+        this.acknowledge();
+        if (
+          await this.save(session, this.request?.reason === 'error-rate' ? 'error-rate' : 'pause')
+        ) {
+          this.apply('pause-saved');
         }
-        await this.pauseHere(session, request);
         continue;
       }
+      if (this.phase === 'paused') {
+        await new Promise<void>((wake) => {
+          this.wakeUp = wake;
+        });
+        this.wakeUp = undefined;
+        continue;
+      }
+      if (this.unsaved !== undefined && !(await this.save(session, this.unsaved))) continue;
       if (session.games >= session.settings.targetGames) {
-        await session.saveCheckpoint('final');
-        return { outcome: 'completed', reason: 'target reached' };
-      }
-      this.applyPending(session);
-      const size = session.nextBatchSize();
-      let batch: TrainBatchResult;
-      try {
-        batch = await session.runBatch(size);
-      } catch (error) {
-        if (this.request !== undefined) this.acknowledge(this.request);
-        if (!(error instanceof EngineBatchError)) throw error;
-        await session.recover(error);
-        this.refreshStatus(true);
+        if (await this.save(session, 'final'))
+          return void this.apply('target-reached', 'target reached');
         continue;
       }
-      if (this.request !== undefined) this.acknowledge(this.request);
-      session.account(size, batch);
-      let saved = false;
-      if (session.games % session.settings.checkpointInterval === 0) {
-        saved = await session.saveCheckpoint('interval');
-      }
-      this.checkErrorRate(session);
-      this.refreshStatus(saved);
+      await this.playBatch(session);
     }
   }
 
+  private async playBatch(session: TrainingSession): Promise<void> {
+    this.applyPending();
+    const size = session.nextBatchSize();
+    try {
+      const batch = await session.runBatch(size);
+      if (this.phase !== 'training') this.acknowledge();
+      session.account(size, batch);
+    } catch (error) {
+      if (this.phase !== 'training') this.acknowledge();
+      if (!(error instanceof EngineBatchError)) throw error;
+      await session.recover(error);
+      this.refreshStatus(true);
+      return;
+    }
+    const saved = session.checkpointDue() && (await this.save(session, 'interval'));
+    this.checkErrorRate(session);
+    this.refreshStatus(saved);
+  }
+
+  /**
+   * Saves a checkpoint. When it cannot be written (the checkpoint manager retried once already),
+   * the run pauses with the reason (`checkpoint-failed: disk full (ENOSPC)`) instead of training
+   * on unsaved; resume() tries the same save again first. While stopping, the stop goes on.
+   */
+  private async save(session: TrainingSession, reason: CheckpointReason): Promise<boolean> {
+    const failure = await session.saveCheckpoint(reason);
+    if (failure === undefined) {
+      this.unsaved = undefined;
+      return true;
+    }
+    this.unsaved = reason;
+    const why = saveFailureReason(failure);
+    this.run!.log.error(
+      { event: 'checkpoint_pause', games: session.games, errno: failure.errno },
+      `${why}: pausing at ${session.games} games (last checkpoint: ${session.lastCheckpoint?.games ?? 'none'}); free space and resume`,
+    );
+    if (this.phase !== 'stopping') {
+      this.request = { reason: why, at: performance.now(), acked: true, checkpoint: failure };
+    }
+    this.apply('save-failed', why);
+    return false;
+  }
+
+  /** The stop checkpoint; without it the run ends at its last checkpoint on disk. */
+  private async stopHere(session: TrainingSession): Promise<void> {
+    this.acknowledge();
+    const reason = this.request?.reason === 'error-rate' ? 'error-rate' : 'stop';
+    if (!(await this.save(session, reason)) && session.hasUnsavedGames) {
+      const from = session.games;
+      const lost = session.rollBackToCheckpoint();
+      this.run!.log.error(
+        { event: 'unsaved_games_lost', games: session.games, lost },
+        `the stop checkpoint at ${from} games cannot be written: the run ends at its last checkpoint (${session.games} games), ${lost} games are lost`,
+      );
+    }
+    this.apply('stop-finished', this.request?.reason ?? 'request');
+  }
+
   private checkErrorRate(session: TrainingSession): void {
-    if (this.request !== undefined) return;
-    const storm = session.errorStorm();
+    if (this.phase !== 'training') return;
+    const storm = errorStorm(session);
     if (storm === undefined) return;
     const action = this.config.errorAction;
     this.run?.log.error(
@@ -362,42 +446,18 @@ export class TrainingManager {
         .map(([kind, n]) => `${kind} ${n}`)
         .join(', ')})`,
     );
-    this.request = {
-      kind: action,
-      reason: 'error-rate',
-      at: performance.now(),
-      acked: true,
-      errors: storm,
-    };
-  }
-
-  private async pauseHere(session: TrainingSession, request: PendingRequest): Promise<void> {
-    await session.saveCheckpoint(request.reason === 'error-rate' ? 'error-rate' : 'pause');
-    // stop() while the pause checkpoint was being written: stop instead of pausing
-    if (this.request !== request) return;
-    session.endStretch();
-    this.setState('paused', request.reason);
-    this.markManifest('paused', request.reason);
-    for (const waiter of this.pauseWaiters.splice(0)) waiter.resolve(session.games);
-    this.emitter.emit('paused', {
-      games: session.games,
-      reason: request.reason,
-      errors: request.errors,
-    });
-    await new Promise<void>((wake) => {
-      this.wakeUp = wake;
-      if (this.request !== request) wake(); // a listener of 'paused' already resumed or stopped
-    });
-    this.wakeUp = undefined;
+    this.apply(action);
+    this.request = { reason: 'error-rate', at: performance.now(), acked: true, errors: storm };
   }
 
   // ---- endings ------------------------------------------------------------------------------
 
-  private async finish(outcome: 'completed' | 'stopped', reason: string): Promise<TrainingResult> {
+  private async finish(): Promise<TrainingResult> {
     const run = this.run!;
+    const outcome = this.phase === 'completed' ? 'completed' : 'stopped';
+    const reason = outcome === 'completed' ? 'target reached' : (this.request?.reason ?? 'request');
     run.session.endStretch();
     const result = buildResult(run.session, this.runDir, outcome, reason);
-    this.setState(outcome, reason);
     this.markManifest(outcome, reason, true);
     run.log.info(
       { event: 'run_finished', ...result },
@@ -418,7 +478,7 @@ export class TrainingManager {
       { event: 'run_failed', err: describeError(error), games: run.session.games },
       `run failed at ${run.session.games} games: ${message}`,
     );
-    this.setState('failed', message);
+    this.apply('crash', message);
     this.markManifest('failed', message, true);
     this.lastResult = result;
     for (const waiter of this.pauseWaiters.splice(0)) waiter.reject(error);
@@ -434,11 +494,10 @@ export class TrainingManager {
 
   private async close(): Promise<void> {
     const run = this.run;
-    this.removeSignals?.();
-    this.removeSignals = undefined;
-    this.control?.stop();
-    this.status?.stopHeartbeat();
+    // closed, not dropped: a control command's last answer (stop: done) still goes to status.json
+    this.attachments?.close();
     this.request = undefined;
+    this.unsaved = undefined;
     if (run === undefined) return;
     await run.session.dispose();
     run.telemetry.close();
@@ -453,53 +512,29 @@ export class TrainingManager {
       this.deliverProgress(event),
     );
     this.run = run;
-    const status = new StatusBoard(this.runDir, initialStatus(run, this.config), (error) =>
-      run.log.warn(
-        { event: 'status_failed', err: describeError(error) },
-        'status.json cannot be written',
-      ),
-    );
-    this.status = status;
-    status.update(this.statusFields(), true);
-    status.startHeartbeat(() => this.statusFields());
-    const control = new ControlWatcher(
-      this.runDir,
-      this.config.controlPollMs,
-      (request) => this.onControl(request),
-      (message) => run.log.warn({ event: 'control_unreadable' }, message),
-    );
-    const stale = control.ignoreExisting();
-    if (stale !== undefined) {
-      run.log.info(
-        { event: 'control_ignored', ...stale },
-        `ignoring a ${stale.command} command sent before this process took the run`,
-      );
-    }
-    control.start();
-    this.control = control;
-    if (this.config.handleSignals) {
-      this.removeSignals = installSignalHandlers(
-        (signal) => this.requestStop(`signal:${signal}`),
-        run.log,
-      );
-    }
+    this.attachments = attachRun(run, this.config, this.runDir, {
+      statusFields: () => this.statusFields(),
+      onControl: (request) => this.onControl(request),
+      onSignal: (signal) => this.requestStop(`signal:${signal}`),
+    });
     return run;
   }
 
   private statusFields(): Partial<RunStatus> {
-    return this.run?.session.statusFields(this.stateValue === 'training') ?? {};
+    return this.run?.session.statusFields(this.phase === 'training') ?? {};
   }
 
   private refreshStatus(flush: boolean): void {
-    this.status?.update(this.statusFields(), flush);
+    this.attachments?.status.update(this.statusFields(), flush);
   }
 
-  private setState(to: TrainingState, reason: string | null): void {
+  /** A settled state: the 'state' event, status.json and the log say so. */
+  private announce(to: TrainingState, reason: string | null): void {
     const from = this.stateValue;
     if (from === to) return;
     this.stateValue = to;
     const games = this.games;
-    this.status?.update({ ...this.statusFields(), state: to, reason }, true);
+    this.attachments?.status.update({ ...this.statusFields(), state: to, reason }, true);
     this.run?.log.info(
       { event: 'state', from, to, reason, games },
       `${from} → ${to}${reason === null ? '' : ` (${reason})`} at ${games} games`,
@@ -541,27 +576,15 @@ export class TrainingManager {
         resume: () => this.requestResume('control').then(() => `training from ${this.games} games`),
         stop: () => this.requestStop('control').then((r) => `stopped at ${r.gamesCompleted} games`),
       },
-      (ack) => this.status?.update({ ...this.statusFields(), control: ack }, true),
+      (ack) => this.attachments?.status.update({ ...this.statusFields(), control: ack }, true),
     );
   }
 
-  private applyPending(session: TrainingSession): void {
-    const p = this.pending;
-    if (Object.keys(p).length === 0) return;
+  private applyPending(): void {
+    const changes = this.pending;
+    if (this.run === undefined || Object.keys(changes).length === 0) return;
     this.pending = {};
-    const next = { ...session.settings };
-    if (p.search !== undefined) next.search = normalizeSearch(p.search);
-    if (p.epsilon !== undefined) next.epsilon = p.epsilon;
-    if (p.lambda !== undefined) next.lambda = p.lambda;
-    if (p.learningRate !== undefined) next.learningRate = p.learningRate;
-    session.updateSettings(next);
-    const run = this.run;
-    if (p.logLevel !== undefined && run !== undefined) {
-      run.telemetry.logger.level = p.logLevel;
-      run.log.level = p.logLevel;
-      session.refreshTrainingLogger();
-    }
-    run?.log.info({ event: 'configured', changes: p, settings: next }, 'settings changed');
+    applySettingChanges(this.run, changes);
   }
 
   private deliverProgress(event: TrainingProgressEvent): void {
