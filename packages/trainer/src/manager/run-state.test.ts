@@ -11,7 +11,7 @@ import {
 } from './run-state';
 
 /**
- * The machine written out once more, by hand, as docs/architecture.md draws it: a phase name is a
+ * The machine written out once more, by hand, as the trainer README draws it: a phase name is a
  * move, `=` stays, `wait` waits for the pause, `busy` is TRAINING_BUSY, `-` is INVALID_TRANSITION.
  * Columns: start opened open-failed pause pause-saved save-failed resume stop target-reached
  * stop-finished crash.

@@ -81,7 +81,7 @@ const ENDED: Partial<Record<RunEvent, RunTransition>> = { start: move('starting'
 /**
  * The whole machine: what each event does in each phase. A pair not listed is refused with
  * INVALID_TRANSITION (a request the phase does not allow, or a loop report that cannot happen
- * there). docs/architecture.md, "The training manager", draws the same table.
+ * there). The trainer README ("The state machine") draws the same table.
  */
 export const RUN_TABLE: Readonly<Record<RunPhase, Partial<Record<RunEvent, RunTransition>>>> = {
   idle: { start: move('starting') },
