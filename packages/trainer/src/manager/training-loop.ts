@@ -54,22 +54,11 @@ export class TrainingLoop {
     for (;;) {
       if (this.ctx.phase === 'stopping') return this.stopHere(session);
       if (this.ctx.phase === 'pausing') {
-        this.ctx.acknowledge();
-        if (
-          await this.save(
-            session,
-            this.ctx.request?.reason === 'error-rate' ? 'error-rate' : 'pause',
-          )
-        ) {
-          this.ctx.apply('pause-saved');
-        }
+        await this.pauseHere(session);
         continue;
       }
       if (this.ctx.phase === 'paused') {
-        await new Promise<void>((wake) => {
-          this.ctx.wakeUp = wake;
-        });
-        this.ctx.wakeUp = undefined;
+        await this.waitForWakeUp();
         continue;
       }
       if (this.ctx.unsaved !== undefined && !(await this.save(session, this.ctx.unsaved))) continue;
@@ -80,6 +69,27 @@ export class TrainingLoop {
       }
       await this.playBatch(session);
     }
+  }
+
+  /** The pause checkpoint; the run is paused once it is on disk (or paused by its failure). */
+  private async pauseHere(session: TrainingSession): Promise<void> {
+    this.ctx.acknowledge();
+    if (await this.save(session, this.requestCheckpointReason('pause'))) {
+      this.ctx.apply('pause-saved');
+    }
+  }
+
+  /** Waits in a pause until resume() or stop() wakes the loop. */
+  private async waitForWakeUp(): Promise<void> {
+    await new Promise<void>((wake) => {
+      this.ctx.wakeUp = wake;
+    });
+    this.ctx.wakeUp = undefined;
+  }
+
+  /** An error-storm pause or stop saves as 'error-rate', any other as itself. */
+  private requestCheckpointReason(kind: 'pause' | 'stop'): CheckpointReason {
+    return this.ctx.request?.reason === 'error-rate' ? 'error-rate' : kind;
   }
 
   private async playBatch(session: TrainingSession): Promise<void> {
@@ -114,11 +124,13 @@ export class TrainingLoop {
     }
     this.ctx.unsaved = reason;
     const why = saveFailureReason(failure);
+    const stopping = this.ctx.phase === 'stopping';
     this.ctx.run!.log.error(
-      { event: 'checkpoint_pause', games: session.games, errno: failure.errno },
-      `${why}: pausing at ${session.games} games (last checkpoint: ${session.lastCheckpoint?.games ?? 'none'}); free space and resume`,
+      { event: 'checkpoint_pause', games: session.games, errno: failure.errno, stopping },
+      `${why} at ${session.games} games (last checkpoint: ${session.lastCheckpoint?.games ?? 'none'}); ` +
+        (stopping ? 'the stop goes on' : 'pausing until space is back and the run is resumed'),
     );
-    if (this.ctx.phase !== 'stopping') {
+    if (!stopping) {
       this.ctx.request = { reason: why, at: performance.now(), acked: true, checkpoint: failure };
     }
     this.ctx.apply('save-failed', why);
@@ -128,8 +140,8 @@ export class TrainingLoop {
   /** The stop checkpoint; without it the run ends at its last checkpoint on disk. */
   private async stopHere(session: TrainingSession): Promise<void> {
     this.ctx.acknowledge();
-    const reason = this.ctx.request?.reason === 'error-rate' ? 'error-rate' : 'stop';
-    if (!(await this.save(session, reason)) && session.hasUnsavedGames) {
+    const saved = await this.save(session, this.requestCheckpointReason('stop'));
+    if (!saved && session.hasUnsavedGames) {
       const from = session.games;
       const lost = session.rollBackToCheckpoint();
       this.ctx.run!.log.error(

@@ -94,7 +94,7 @@ export class TrainingManager {
 
   /** Games of the run so far (as of the last batch). */
   get games(): number {
-    return this.ctx.run?.session.games ?? this.ctx.lastResult?.gamesCompleted ?? 0;
+    return this.ctx.games;
   }
 
   /** The result of the last finished start(), if any. */
