@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJsEngine } from '@prismind/js-core';
@@ -7,6 +7,7 @@ import {
   isTrainerError,
   type PausedEvent,
   type RunManifest,
+  readManifest,
   readRunStatus,
   type TrainingManagerOptions,
   TrainingManager,
@@ -276,10 +277,10 @@ describe('weights and checkpoints', () => {
     expect(typeof divergence!.index).toBe('number');
   });
 
-  it('a checkpoint that cannot be saved (twice) is reported and training goes on', async () => {
+  it('a checkpoint that cannot be saved (twice) pauses the run; resume saves it and goes on', async () => {
     const { m, runDir } = manager('disk');
     const checkpoints = join(runDir, 'checkpoints');
-    const failed: number[] = [];
+    const failed: { games: number; errno: string }[] = [];
     const saved: number[] = [];
     m.on('checkpoint', (e) => {
       saved.push(e.games);
@@ -289,15 +290,24 @@ describe('weights and checkpoints', () => {
         writeFileSync(checkpoints, 'not a directory');
       }
     });
-    m.on('checkpoint-failed', (e) => {
-      failed.push(e.games);
-      rmSync(checkpoints);
-      renameSync(`${checkpoints}.away`, checkpoints);
-    });
-    const result = await m.start({ targetGames: 400, checkpointInterval: 100 });
+    m.on('checkpoint-failed', (e) => failed.push({ games: e.games, errno: e.errno }));
+    const paused = new Promise<PausedEvent>((resolve) => m.on('paused', resolve));
+    const run = m.start({ targetGames: 400, checkpointInterval: 100 });
+    const pause = await paused;
+    // no game is played on unsaved: the run waits at 200 games for the checkpoint
+    expect(m.state).toBe('paused');
+    expect(pause.games).toBe(200);
+    expect(pause.reason).toMatch(/^checkpoint-failed: E[A-Z]+$/);
+    expect(pause.checkpoint?.errno).toBe(failed[0]?.errno);
+    expect(failed.map((f) => f.games)).toEqual([200]);
+    const status = await readJson(join(runDir, 'status.json'));
+    expect(status).toMatchObject({ state: 'paused', reason: pause.reason, games: 200 });
+    rmSync(checkpoints);
+    renameSync(`${checkpoints}.away`, checkpoints);
+    await m.resume();
+    const result = await run;
     expect(result).toMatchObject({ outcome: 'completed', gamesCompleted: 400 });
-    expect(failed).toEqual([200]);
-    expect(saved).toEqual([100, 300, 400]);
+    expect(saved).toEqual([100, 200, 300, 400]);
     expect(result.errors.byKindTotal).toEqual({ checkpoint_save: 1 });
     const logs = await readJsonLines(join(runDir, 'logs', 'train.jsonl'));
     expect(logs.find((l) => l.event === 'checkpoint_failed')).toMatchObject({
@@ -305,7 +315,24 @@ describe('weights and checkpoints', () => {
       games: 200,
     });
     expect(logs.some((l) => String(l.msg).includes('retrying once'))).toBe(true);
-    mkdirSync(join(dir, 'unused'), { recursive: true });
+  });
+
+  it('a stop while paused by a failed save ends the run at its last checkpoint', async () => {
+    const { m, runDir } = manager('disk-stop');
+    const checkpoints = join(runDir, 'checkpoints');
+    m.on('checkpoint', (e) => {
+      if (e.games !== 100) return;
+      renameSync(checkpoints, `${checkpoints}.away`);
+      writeFileSync(checkpoints, 'not a directory');
+    });
+    const paused = new Promise<PausedEvent>((resolve) => m.on('paused', resolve));
+    const run = m.start({ targetGames: 400, checkpointInterval: 100 });
+    const pause = await paused;
+    const result = await m.stop();
+    expect(await run).toBe(result);
+    // the 100 games after the checkpoint are gone with the process: the run says so
+    expect(result).toMatchObject({ outcome: 'stopped', reason: pause.reason, gamesCompleted: 100 });
+    expect(readManifest(runDir)).toMatchObject({ outcome: 'stopped', games: 100 });
   });
 });
 

@@ -170,6 +170,39 @@ describe('a run from start to end', () => {
     expect(events).toEqual([false, true]);
   });
 
+  it('saves by time by default, by games when asked, whichever comes first', async () => {
+    const timed = manager();
+    const timedSaves: { games: number; reason: string }[] = [];
+    timed.m.on('checkpoint', (e) => timedSaves.push({ games: e.games, reason: e.reason }));
+    // 0.05 ms a game: 4,000 games in ~0.2 s, far from 10 minutes: only the final checkpoint
+    await timed.m.start({ targetGames: 4_000 });
+    expect(timedSaves).toEqual([{ games: 4_000, reason: 'final' }]);
+
+    const both = new TrainingManager({
+      runDir: join(dir, 'both'),
+      engineFactory: fakeEngineFactory({ msPerGame: 0.2 }),
+      stages: 1,
+      seed: 5,
+      logEcho: false,
+    });
+    const saves: { games: number; reason: string }[] = [];
+    both.on('checkpoint', (e) => saves.push({ games: e.games, reason: e.reason }));
+    // ~0.6 s of training, a time interval of 60 ms and a game interval of 1,000
+    await both.start({
+      targetGames: 3_000,
+      checkpointMinutes: 0.001,
+      checkpointInterval: 1_000,
+      callbackInterval: 50,
+    });
+    const interval = saves.filter((s) => s.reason === 'interval').map((s) => s.games);
+    expect(interval).toEqual(expect.arrayContaining([1_000, 2_000]));
+    // saves the game interval alone would not make: the time interval came first
+    expect(interval.some((g) => g % 1_000 !== 0)).toBe(true);
+    // 3,000 is a multiple: its interval checkpoint is the final state, not written twice
+    expect(saves.at(-1)).toEqual({ games: 3_000, reason: 'interval' });
+    expect(saves.filter((s) => s.games === 3_000)).toHaveLength(1);
+  });
+
   it('a throwing progress callback is logged and training goes on', async () => {
     const { m, runDir } = manager({ progressIntervalMs: 0 });
     let calls = 0;

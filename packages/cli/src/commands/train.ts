@@ -32,6 +32,7 @@ export interface TrainArgs {
   lambda?: number | undefined;
   learningRate?: number | undefined;
   checkpointInterval?: number | undefined;
+  checkpointMinutes?: number | undefined;
   callbackInterval?: number | undefined;
   compress?: boolean | undefined;
   compressionLevel?: number | undefined;
@@ -101,6 +102,7 @@ export function startOptions(args: Omit<TrainArgs, 'runDir'>): StartOptions {
   return defined({
     targetGames: args.games,
     checkpointInterval: args.checkpointInterval,
+    checkpointMinutes: args.checkpointMinutes,
     callbackInterval: args.callbackInterval,
     search,
     epsilon: args.epsilon,

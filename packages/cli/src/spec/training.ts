@@ -34,8 +34,13 @@ export const trainSpec: Spec = (y, run, io) =>
           requiresArg: true,
         })
         .option('checkpoint-interval', {
-          describe: 'save a checkpoint every N games [default: 10000]',
+          describe: 'also save a checkpoint every N games (whichever comes first) [default: off]',
           coerce: integer('checkpoint-interval', 1, 100_000_000),
+          requiresArg: true,
+        })
+        .option('checkpoint-minutes', {
+          describe: 'save a checkpoint every M minutes of training, 0: off [default: 10]',
+          coerce: decimal('checkpoint-minutes', 0, 10_080),
           requiresArg: true,
         })
         .option('callback-interval', {
@@ -75,6 +80,7 @@ export const trainSpec: Spec = (y, run, io) =>
             lambda: a.lambda as number | undefined,
             learningRate: a['learning-rate'] as number | undefined,
             checkpointInterval: a['checkpoint-interval'] as number | undefined,
+            checkpointMinutes: a['checkpoint-minutes'] as number | undefined,
             callbackInterval: a['callback-interval'] as number | undefined,
             compress: a.compress as boolean | undefined,
             compressionLevel: a['compression-level'] as number | undefined,

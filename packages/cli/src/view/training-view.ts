@@ -7,7 +7,7 @@ import type {
 } from '@prismind/trainer';
 import { isTrainerError } from '@prismind/trainer';
 import { describeSkipped } from '@prismind/trainer/run-dir';
-import { EXIT } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { type CliIO, println } from '../io';
 import { duration, int, pct, rate, signed } from './format';
 import { type ProgressSnapshot, ProgressDisplay } from './progress';
@@ -62,7 +62,10 @@ function jsonLine(io: CliIO, type: string, fields: object): void {
 
 /**
  * Runs `manager.start(start)` with its events shown on `io`, and returns the exit code: 0 when the
- * run completed or was stopped (pause, Ctrl-C: saved), 1 when it failed.
+ * run completed or was stopped (pause, Ctrl-C: saved), 1 when it failed. A run that pauses itself
+ * because a checkpoint cannot be written (disk full) is stopped at its last checkpoint on disk and
+ * the command fails (exit 1) saying so: a command holds no operator who could resume it, and
+ * waiting paused would hide the failure from scripts (the trainer README, "A full disk").
  */
 export async function runWithView(
   manager: TrainingManager,
@@ -71,6 +74,7 @@ export async function runWithView(
   options: ViewOptions = {},
 ): Promise<number> {
   const json = options.json === true;
+  let savedGamesLost: { games: number; reason: string } | undefined;
   const display = new ProgressDisplay(io.stdout, { plainIntervalMs: options.plainIntervalMs });
   let snapshot: ProgressSnapshot = { games: 0, runId: options.runId, state: 'starting' };
   const note = (line: string) => (json ? undefined : display.note(line));
@@ -108,7 +112,14 @@ export async function runWithView(
     }),
     manager.on('paused', (e) => {
       if (json) jsonLine(io, 'paused', e);
-      if (e.errors !== undefined) {
+      if (e.checkpoint !== undefined) {
+        // nobody may be there to resume: the command ends the run at its last checkpoint on disk
+        savedGamesLost = { games: e.games, reason: e.reason };
+        note(
+          `paused: the checkpoint at ${int(e.games)} games cannot be written (${e.reason}); stopping`,
+        );
+        queueMicrotask(() => void manager.stop().catch(() => undefined));
+      } else if (e.errors !== undefined) {
         note(
           `paused by the error policy: ${pct(e.errors.rate, 2)} of the last ${int(e.errors.windowGames)} games failed; ` +
             `resume with prismind-cli resume --run-dir ${manager.runDir}`,
@@ -126,20 +137,29 @@ export async function runWithView(
       note(`warning: ${e.count} non-finite weights reset (${e.source})`);
     }),
   ];
+  let result: TrainingResult;
   try {
-    const result = await manager.start(start);
-    display.close();
-    if (json) jsonLine(io, 'result', result);
-    else for (const line of summaryLines(result)) println(io.stdout, line);
-    return result.outcome === 'failed' ? EXIT.FAILURE : EXIT.OK;
+    result = await manager.start(start);
   } catch (error) {
     display.close();
-    const result = isTrainerError(error)
+    const failed = isTrainerError(error)
       ? (error.details.result as TrainingResult | undefined)
       : undefined;
-    if (json && result !== undefined) jsonLine(io, 'result', result);
+    if (json && failed !== undefined) jsonLine(io, 'result', failed);
     throw error;
   } finally {
     for (const off of offs) off();
   }
+  display.close();
+  if (json) jsonLine(io, 'result', result);
+  else for (const line of summaryLines(result)) println(io.stdout, line);
+  if (savedGamesLost !== undefined) {
+    throw new CliError(
+      'FAILED',
+      `the run paused itself: its checkpoint at ${int(savedGamesLost.games)} games could not be written ` +
+        `(${savedGamesLost.reason}); it ends at its last checkpoint, ${int(result.gamesCompleted)} games. ` +
+        `Free space, then continue it with: prismind-cli resume --run-dir ${manager.runDir}`,
+    );
+  }
+  return result.outcome === 'failed' ? EXIT.FAILURE : EXIT.OK;
 }

@@ -51,6 +51,8 @@ export interface CheckpointFailedEvent {
   games: number;
   reason: CheckpointReason;
   error: string;
+  /** The system code of the failure (ENOSPC: the disk is full), EUNKNOWN when there is none. */
+  errno: string;
 }
 
 /** The error storm behind an automatic pause: rate, kinds and the last messages. */
@@ -68,6 +70,11 @@ export interface PausedEvent {
   reason: string;
   /** Set when the pause was the error policy's. */
   errors?: ErrorPattern | undefined;
+  /**
+   * Set when the run paused itself because a checkpoint could not be written (after a retry):
+   * nothing is played until a save succeeds. resume() tries the save again first.
+   */
+  checkpoint?: { errno: string; error: string } | undefined;
 }
 
 export interface PauseAcknowledgedEvent {

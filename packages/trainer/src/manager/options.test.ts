@@ -101,7 +101,8 @@ describe('start options', () => {
     const stored = resolveSettings(undefined, parseStartOptions({ targetGames: 100 }));
     expect(stored).toEqual({
       targetGames: 100,
-      checkpointInterval: 10_000,
+      checkpointInterval: 0,
+      checkpointMinutes: 10,
       callbackInterval: 100,
       search: { depth: 1, exactEmpties: 0 },
       epsilon: 0.1,

@@ -80,8 +80,13 @@ export interface TrainingManagerOptions {
 export interface StartOptions {
   /** Games the run should reach (counted over the whole run). Required for a new run. */
   targetGames?: number | undefined;
-  /** Save a checkpoint every this many games (at exact multiples). Default 10,000. */
+  /**
+   * Also save a checkpoint every this many games (at exact multiples). Default off: at thousands
+   * of games a second a game interval writes far too often; the time interval is the default.
+   */
   checkpointInterval?: number | undefined;
+  /** Save a checkpoint every this many minutes of training (0: off). Default 10. */
+  checkpointMinutes?: number | undefined;
   /** Games per engine batch; progress is reported at least this often. Default 100. */
   callbackInterval?: number | undefined;
   search?: SearchOptions | undefined;
@@ -129,7 +134,10 @@ export interface ManagerConfig {
 /** The training settings of a run: saved in checkpoints and the manifest, reused on resume. */
 export interface TrainingSettings {
   targetGames: number;
+  /** Games between checkpoints (exact multiples); 0: off. */
   checkpointInterval: number;
+  /** Minutes of training between checkpoints; 0 or absent (runs from before it existed): off. */
+  checkpointMinutes?: number | undefined;
   callbackInterval: number;
   search: { depth: number; timeMs?: number | undefined; exactEmpties: number };
   epsilon: number;
@@ -215,6 +223,7 @@ const startSchema = z
   .object({
     targetGames: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     checkpointInterval: z.number().int().min(1).max(100_000_000).optional(),
+    checkpointMinutes: z.number().min(0).max(10_080).optional(),
     callbackInterval: z.number().int().min(1).max(1_000_000).optional(),
     search: searchSchema.optional(),
     epsilon: z.number().min(0).max(1).optional(),
@@ -237,7 +246,8 @@ const configureSchema = z
 /** Training settings as stored in a checkpoint or manifest (validated when read back). */
 export const trainingSettingsSchema: z.ZodType<TrainingSettings> = z.object({
   targetGames: z.number().int().min(1),
-  checkpointInterval: z.number().int().min(1),
+  checkpointInterval: z.number().int().min(0),
+  checkpointMinutes: z.number().min(0).optional(),
   callbackInterval: z.number().int().min(1),
   search: z.object({
     depth: z.number().int().min(1).max(MAX_BATCH_DEPTH),
@@ -250,7 +260,8 @@ export const trainingSettingsSchema: z.ZodType<TrainingSettings> = z.object({
 });
 
 export const DEFAULT_SETTINGS: Readonly<Omit<TrainingSettings, 'targetGames'>> = Object.freeze({
-  checkpointInterval: 10_000,
+  checkpointInterval: 0,
+  checkpointMinutes: 10,
   callbackInterval: 100,
   search: { depth: 1, exactEmpties: 0 },
   epsilon: 0.1,

@@ -1,5 +1,6 @@
 import type { BackendKind } from '@prismind/board/contracts';
 import type { ErrorPattern } from './events';
+import { errorPattern } from './game-accounting';
 import type { TrainingSession } from './session';
 
 /** What a finished run (or stretch of it) reports. */
@@ -61,7 +62,7 @@ export function buildResult(
     totalSeconds,
     gamesPerSecond: totalSeconds > 0 ? sessionGames / totalSeconds : 0,
     errorCount: summary.errors,
-    errors: { ...session.errorPattern(), byKindTotal: summary.byKind },
+    errors: { ...errorPattern(session), byKindTotal: summary.byKind },
     weightResets: session.weightResets,
     engineRestarts: session.engineRestarts,
     backend: session.backend,

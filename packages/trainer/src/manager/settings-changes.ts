@@ -1,0 +1,23 @@
+import type { OpenRun } from './open-run';
+import { type ConfigureOptions, normalizeSearch } from './options';
+
+/**
+ * Applies configure() changes to a run's session (between batches: a batch keeps the settings it
+ * started with) and its log level. The settings are replaced as a whole so a checkpoint never
+ * holds half of a change.
+ */
+export function applySettingChanges(run: OpenRun, changes: ConfigureOptions): void {
+  const { session } = run;
+  const next = { ...session.settings };
+  if (changes.search !== undefined) next.search = normalizeSearch(changes.search);
+  if (changes.epsilon !== undefined) next.epsilon = changes.epsilon;
+  if (changes.lambda !== undefined) next.lambda = changes.lambda;
+  if (changes.learningRate !== undefined) next.learningRate = changes.learningRate;
+  session.updateSettings(next);
+  if (changes.logLevel !== undefined) {
+    run.telemetry.logger.level = changes.logLevel;
+    run.log.level = changes.logLevel;
+    session.refreshTrainingLogger();
+  }
+  run.log.info({ event: 'configured', changes, settings: next }, 'settings changed');
+}
