@@ -2,7 +2,7 @@ import type { ModelState } from '@prismind/board/contracts';
 import { isCheckpointError } from '@prismind/checkpoint';
 import { describeError } from './errors';
 import type { CheckpointReason } from './events';
-import { resetNonFinite, toCheckpointState } from './model-checkpoint';
+import { type CheckpointMetadata, resetNonFinite, toCheckpointState } from './model-checkpoint';
 import type { TrainingSession } from './session';
 
 /** Divergent weights logged one by one per checkpoint; the rest are counted. */
@@ -50,18 +50,10 @@ export async function saveCheckpoint(
     session.games = state.games;
   }
   scanWeights(session, state);
-  const metadata = {
-    run: {
-      runId: deps.runId,
-      seed: session.seed,
-      backend: session.backend,
-      settings: session.settings,
-    },
-    monitors: { convergence: session.convergence.toJSON(), errors: session.errors.toJSON() },
-    training: { elapsedMs: session.elapsedMs(), weightResets: session.weightResets },
-  };
   try {
-    const saved = await deps.checkpoints.save(toCheckpointState(state, metadata));
+    const saved = await deps.checkpoints.save(
+      toCheckpointState(state, checkpointMetadata(session)),
+    );
     const savedAt = new Date().toISOString();
     session.lastCheckpoint = { path: saved.path, games: saved.gamesCompleted, savedAt };
     session.lastSavedGames = saved.gamesCompleted;
@@ -101,6 +93,22 @@ export async function saveCheckpoint(
     });
     return failure;
   }
+}
+
+/** What a checkpoint of the session records besides the model: run, monitors, training time. */
+export function checkpointMetadata(
+  session: TrainingSession,
+): Omit<CheckpointMetadata, 'format' | 'version' | 'model'> {
+  return {
+    run: {
+      runId: session.deps.runId,
+      seed: session.seed,
+      backend: session.backend,
+      settings: session.settings,
+    },
+    monitors: { convergence: session.convergence.toJSON(), errors: session.errors.toJSON() },
+    training: { elapsedMs: session.elapsedMs(), weightResets: session.weightResets },
+  };
 }
 
 function scanWeights(session: TrainingSession, state: ModelState): void {

@@ -1,3 +1,4 @@
+import type { StrengthRecord } from '../strength/record';
 import type { SkippedCheckpoint } from '@prismind/checkpoint';
 import type { TrainingState } from '../run-dir/status';
 
@@ -116,6 +117,8 @@ export interface RestoredEvent {
 export interface TrainingEvents {
   state: StateChangeEvent;
   restored: RestoredEvent;
+  /** A strength measurement (League score, solved endgames); `best` when it is the strongest yet. */
+  strength: StrengthEvent;
   progress: TrainingProgressEvent;
   checkpoint: CheckpointSavedEvent;
   'checkpoint-failed': CheckpointFailedEvent;
@@ -167,4 +170,9 @@ export class TypedEmitter<E> {
       }
     }
   }
+}
+
+/** A strength measurement of the run's model; `best` when it is the strongest so far. */
+export interface StrengthEvent extends StrengthRecord {
+  best: boolean;
 }

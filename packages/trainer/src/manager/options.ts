@@ -1,3 +1,4 @@
+import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../strength/in-run';
 import type { BackendChoice } from '@prismind/board/contracts';
 import { PrismindError } from '@prismind/board/contracts';
 import { z } from 'zod';
@@ -74,6 +75,13 @@ export interface TrainingManagerOptions {
   memoryBudgetBytes?: number | undefined;
   /** Makes the engine instead of createEngine() (custom backends, tests). */
   engineFactory?: EngineFactory | undefined;
+  /**
+   * The run measures its strength while it trains (League score, solved-endgame accuracy) and
+   * keeps its strongest model as checkpoints/best.prsm; false turns that off. Default
+   * DEFAULT_STRENGTH_SETTINGS: every 3 minutes of training, and at the end of a run that trained
+   * for at least a minute.
+   */
+  strength?: Partial<StrengthSettings> | false | undefined;
 }
 
 /** What `start()` accepts. */
@@ -129,6 +137,7 @@ export interface ManagerConfig {
   tensorboard: boolean;
   memoryBudgetBytes: number;
   engineFactory: EngineFactory | undefined;
+  strength: StrengthSettings | false;
 }
 
 /** The training settings of a run: saved in checkpoints and the manifest, reused on resume. */
@@ -210,6 +219,20 @@ const managerSchema = z
     progressIntervalMs: z.number().int().min(0).max(600_000).default(250),
     handleSignals: z.boolean().default(false),
     tensorboard: z.boolean().default(true),
+    strength: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            everyGames: z.number().int().min(0).optional(),
+            everyMinutes: z.number().min(0).optional(),
+            leagueGames: z.number().int().min(2).max(1_000_000).optional(),
+            endgamePositions: z.number().int().min(1).optional(),
+            seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+          })
+          .strict(),
+      ])
+      .default({}),
     memoryBudgetBytes: z
       .number()
       .int()
@@ -306,6 +329,7 @@ export function parseManagerOptions(options: TrainingManagerOptions): ManagerCon
       maxRestarts: o.watchdog.maxRestarts ?? 3,
     },
     engineFactory: o.engineFactory,
+    strength: o.strength === false ? false : { ...DEFAULT_STRENGTH_SETTINGS, ...o.strength },
   };
 }
 

@@ -75,6 +75,10 @@ export function statusFields(session: TrainingSession, training: boolean): Parti
       last: errors.lastErrors.map(({ kind, message, game }) => ({ kind, message, game })),
     },
     latestCheckpoint: session.lastCheckpoint,
+    strength:
+      session.strength.latest === undefined
+        ? null
+        : { latest: session.strength.latest, best: session.strength.best ?? null },
   };
 }
 

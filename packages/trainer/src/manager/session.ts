@@ -37,6 +37,7 @@ import {
   statusFields,
 } from './session-telemetry';
 import type { RunStatus } from '../run-dir/status';
+import { StrengthTracker } from './strength-tracking';
 import { type EngineBatchError, type WatchedBatch, watchBatch } from './watchdog';
 
 export interface SessionDeps {
@@ -81,6 +82,8 @@ export class TrainingSession {
   /** When the last checkpoint was saved (or the session began): the time interval counts from it. */
   lastSaveAt: number = performance.now();
   restartsSinceCheckpoint = 0;
+  /** The run measuring its own strength (strength-tracking.ts). */
+  readonly strength: StrengthTracker;
   /** Training time of earlier stretches and sessions. */
   elapsedBaseMs = 0;
   /** The highest progress reported (the reporter refuses to go backwards). */
@@ -112,6 +115,7 @@ export class TrainingSession {
     this.startElapsedMs = this.elapsedBaseMs;
     this.training = newTrainingLogger(this);
     this.progress = newProgressReporter(this);
+    this.strength = new StrengthTracker(config.strength, this.games, this.elapsedMs());
   }
 
   // ---- time ---------------------------------------------------------------------------------
@@ -265,6 +269,17 @@ export class TrainingSession {
   /** Restarts a failed engine from the latest checkpoint (recovery.ts). */
   recover(failure: EngineBatchError): Promise<void> {
     return recoverEngine(this, failure);
+  }
+
+  /**
+   * Measures the model's strength when due (strength-tracking.ts); `final` at the end of a run,
+   * which is measured there if it trained for at least a minute in this process.
+   */
+  async measureStrengthIfDue(final = false): Promise<void> {
+    const due = final
+      ? this.sessionSeconds() >= 60 && this.strength.due(this.games, this.elapsedMs(), true)
+      : this.strength.due(this.games, this.elapsedMs());
+    if (due) await this.strength.measure(this);
   }
 
   /** The session's part of status.json (session-telemetry.ts). */

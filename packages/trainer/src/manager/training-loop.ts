@@ -63,6 +63,7 @@ export class TrainingLoop {
       }
       if (this.ctx.unsaved !== undefined && !(await this.save(session, this.ctx.unsaved))) continue;
       if (session.games >= session.settings.targetGames) {
+        await session.measureStrengthIfDue(true);
         if (await this.save(session, 'final'))
           return void this.ctx.apply('target-reached', 'target reached');
         continue;
@@ -108,6 +109,7 @@ export class TrainingLoop {
     }
     const saved = session.checkpointDue() && (await this.save(session, 'interval'));
     this.checkErrorRate(session);
+    if (this.ctx.phase === 'training') await session.measureStrengthIfDue();
     this.ctx.refreshStatus(saved);
   }
 

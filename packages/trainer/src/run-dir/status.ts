@@ -1,3 +1,4 @@
+import type { StrengthRecord } from '../strength/record';
 import type { BackendKind } from '@prismind/board/contracts';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonAtomic } from './atomic-json';
@@ -47,6 +48,14 @@ export interface RunStatus {
     last?: { kind: string; message: string; game?: number | undefined }[] | undefined;
   };
   latestCheckpoint: { path: string; games: number; savedAt: string } | null;
+  /**
+   * The run's latest strength measurement and its strongest (with the path of best.prsm), once
+   * it measured itself; absent or null before (docs/architecture.md, "Strength").
+   */
+  strength?: {
+    latest: StrengthRecord;
+    best: (StrengthRecord & { path: string | null }) | null;
+  } | null;
   startedAt: string;
   /** Last write (the heartbeat), ISO time and ms since the epoch. */
   heartbeat: string;

@@ -5,6 +5,9 @@ import {
   loadEndgameSet,
 } from '@prismind/arena';
 import type { Engine } from '@prismind/board/contracts';
+import type { StrengthRecord } from './record';
+
+export type { StrengthRecord } from './record';
 
 /** How often and how much a run measures its own strength (docs/architecture.md, "Strength"). */
 export interface StrengthSettings {
@@ -31,17 +34,6 @@ export const DEFAULT_STRENGTH_SETTINGS: Readonly<StrengthSettings> = Object.free
   endgamePositions: 500,
   seed: 20061,
 });
-
-/** One measurement, as metrics.jsonl, status.json and the progress view carry it. */
-export interface StrengthRecord {
-  games: number;
-  /** Othello League score with its 95% interval. */
-  league: { score: number; low: number; high: number; games: number };
-  /** Solved endgames: mean absolute error (discs), 1-ply and depth-4 best-move rates. */
-  endgame: { mae: number; onePlyBestRate: number; depth4BestRate: number; positions: number };
-  /** What the measurement cost. */
-  seconds: number;
-}
 
 /**
  * Decides when a run measures itself and keeps the best measurement. The clock is training time
