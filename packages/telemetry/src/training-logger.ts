@@ -297,7 +297,7 @@ function statsMessage(label: string, e: StatsEvent): string {
   return `${label}: ${e.games} games, disc diff ${diff}, B ${pct(e.blackWinRate)} W ${pct(e.whiteWinRate)} D ${pct(e.drawRate)}, ${e.gamesPerSecond.toFixed(1)} games/s${eta}`;
 }
 
-/** `1h02m03s`, `4m05s`, `6s`. */
+/** `1h02m03s`, `4m05s`, `6s`: the one duration format (the CLI prints times with it too). */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return 'unknown';
   const total = Math.round(ms / 1000);
