@@ -8,8 +8,9 @@ export { MetricsWriter } from './metrics-writer';
 export type { MetricsRecord, MetricsWriterOptions } from './metrics-writer';
 export { TrainingLogger, formatDuration } from './training-logger';
 export type { TrainingLoggerOptions, MetricsSink, RecordResult } from './training-logger';
+export { EMPTY_TALLY, combineTallies } from './game-tally';
+export type { GameTally } from './game-tally';
 export type {
-  GameTally,
   StatsEvent,
   DetailedStatsEvent,
   CheckpointSavedEvent,
