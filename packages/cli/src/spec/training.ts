@@ -1,3 +1,4 @@
+import { DEFAULT_MANAGER_OPTIONS, DEFAULT_TRAINING_SETTINGS } from '@prismind/trainer';
 import { decimal, integer } from '../args';
 import { controlCommand } from '../commands/control';
 import { monitorCommand } from '../commands/monitor';
@@ -7,8 +8,10 @@ import { DEFAULT_TRAIN_GAMES, trainCommand } from '../commands/train';
 import { gamesOption, jsonOption, runDirOption, type Spec, trainingFlags, U32 } from './shared';
 
 /** `train`: every flag of a new run. */
-export const trainSpec: Spec = (y, run, io) =>
-  y.command(
+export const trainSpec: Spec = (y, run, io) => {
+  // the defaults are the trainer's own, so the help cannot drift from what a run does
+  const settings = DEFAULT_TRAINING_SETTINGS;
+  return y.command(
     'train',
     'start a new training run and follow it (Ctrl-C saves and exits 0)',
     (c) =>
@@ -21,7 +24,7 @@ export const trainSpec: Spec = (y, run, io) =>
           requiresArg: true,
         })
         .option('depth', {
-          describe: 'self-play search depth [default: 1]',
+          describe: `self-play search depth [default: ${settings.search.depth}]`,
           coerce: integer('depth', 1, 20),
           requiresArg: true,
         })
@@ -31,44 +34,44 @@ export const trainSpec: Spec = (y, run, io) =>
           requiresArg: true,
         })
         .option('exact-empties', {
-          describe: 'solve endgames exactly at this many empties [default: 0]',
+          describe: `solve endgames exactly at this many empties [default: ${settings.search.exactEmpties}]`,
           coerce: integer('exact-empties', 0, 30),
           requiresArg: true,
         })
         .option('epsilon', {
-          describe: 'exploration rate [default: 0.1]',
+          describe: `exploration rate [default: ${settings.epsilon}]`,
           coerce: decimal('epsilon', 0, 1),
           requiresArg: true,
         })
         .option('lambda', {
-          describe: 'TD(lambda) [default: 0.7]',
+          describe: `TD(lambda) [default: ${settings.lambda}]`,
           coerce: decimal('lambda', 0, 1),
           requiresArg: true,
         })
         .option('learning-rate', {
-          describe: "Adam's learning rate [default: 0.005]",
+          describe: `Adam's learning rate [default: ${settings.learningRate}]`,
           coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
           requiresArg: true,
         })
         .option('checkpoint-interval', {
-          describe: 'save a checkpoint every N games [default: 10000]',
+          describe: `save a checkpoint every N games [default: ${settings.checkpointInterval}]`,
           coerce: integer('checkpoint-interval', 1, 100_000_000),
           requiresArg: true,
         })
         .option('callback-interval', {
-          describe: 'games per engine batch; progress at least this often [default: 100]',
+          describe: `games per engine batch; progress at least this often [default: ${settings.callbackInterval}]`,
           coerce: integer('callback-interval', 1, 1_000_000),
           requiresArg: true,
         })
         .option('stages', {
-          describe: 'model stages [default: 30]',
+          describe: `model stages [default: ${DEFAULT_MANAGER_OPTIONS.stages}]`,
           coerce: integer('stages', 1, 61),
           requiresArg: true,
           hidden: true,
         })
         .option('tensorboard', {
           type: 'boolean',
-          describe: 'write TensorBoard event files [default: true]',
+          describe: `write TensorBoard event files [default: ${DEFAULT_MANAGER_OPTIONS.tensorboard}]`,
         })
         .example('$0 train --run-dir runs/r1', `${DEFAULT_TRAIN_GAMES} games with every default`)
         .example(
@@ -106,6 +109,7 @@ export const trainSpec: Spec = (y, run, io) =>
         ),
       ),
   );
+};
 
 /** `resume`, `pause`, `stop`, `status`, `monitor`: a run that exists. */
 export const runSpec: Spec = (y, run, io) => {
