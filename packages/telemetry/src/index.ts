@@ -48,15 +48,6 @@ export { createTelemetrySnapshot } from './snapshot';
 export type { TelemetrySnapshot, TelemetrySources } from './snapshot';
 export { TfEventsWriter, readTfEventsFile } from './tfevents/writer';
 export type { ScalarSink, TfEventsWriterOptions } from './tfevents/writer';
-export {
-  TFEVENTS_FILE_VERSION,
-  decodeTfEvents,
-  encodeEvent,
-  decodeEvent,
-  frameRecord,
-  unframeRecords,
-} from './tfevents/event';
 export type { TfEvent, TfScalar } from './tfevents/event';
-export { crc32c, maskCrc32c, unmaskCrc32c } from './tfevents/crc32c';
 export { openRunTelemetry, RUN_LOG_FILE, RUN_METRICS_FILE } from './run-telemetry';
 export type { RunTelemetry, RunTelemetryOptions } from './run-telemetry';

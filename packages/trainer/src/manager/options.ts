@@ -1,5 +1,6 @@
 import type { BackendChoice } from '@prismind/board/contracts';
 import { DEFAULT_STAGES, MAX_STAGES, PrismindError } from '@prismind/board/contracts';
+import { DEFAULT_MEMORY_BUDGET_BYTES } from '@prismind/telemetry';
 import { z } from 'zod';
 import type { EngineFactory } from '../backend/create-engine';
 
@@ -169,7 +170,7 @@ export const DEFAULT_MANAGER_OPTIONS: Readonly<ManagerDefaults> = Object.freeze(
   progressIntervalMs: 250,
   handleSignals: false,
   tensorboard: true,
-  memoryBudgetBytes: 600 * 1024 * 1024,
+  memoryBudgetBytes: DEFAULT_MEMORY_BUDGET_BYTES,
 });
 
 const defaults = DEFAULT_MANAGER_OPTIONS;
