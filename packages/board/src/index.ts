@@ -1,6 +1,7 @@
 // Shared contracts (also on the '@prismind/board/contracts' subpath).
 export {
   PrismindError,
+  isCodedError,
   isPrismindError,
   schemaError,
   BLACK,
@@ -11,6 +12,7 @@ export {
 } from './contracts/index';
 export type {
   PrismindErrorCode,
+  PrismindErrorOptions,
   SchemaIssue,
   Cell,
   Player,

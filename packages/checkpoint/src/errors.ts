@@ -1,3 +1,5 @@
+import { isCodedError, PrismindError } from '@prismind/board/contracts';
+
 /**
  * Stable codes for everything that can go wrong with a checkpoint. Scripts and the trainer match on
  * `code`; messages are for people.
@@ -36,21 +38,9 @@ export type CheckpointErrorCode =
   /** This host cannot read or write the format (big-endian). */
   | 'CKPT_UNSUPPORTED_PLATFORM';
 
-/** The one error type of @prismind/checkpoint. */
-export class CheckpointError extends Error {
-  readonly code: CheckpointErrorCode;
-  readonly details: Readonly<Record<string, unknown>>;
-
-  constructor(
-    code: CheckpointErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CheckpointError';
-    this.code = code;
-    this.details = options.details ?? {};
-  }
+/** The one error type of @prismind/checkpoint (a PrismindError with a checkpoint code). */
+export class CheckpointError extends PrismindError<CheckpointErrorCode> {
+  override readonly name: string = 'CheckpointError';
 }
 
 /** True when `error` is a CheckpointError, optionally with the given code. */
@@ -58,7 +48,7 @@ export function isCheckpointError(
   error: unknown,
   code?: CheckpointErrorCode,
 ): error is CheckpointError {
-  return error instanceof CheckpointError && (code === undefined || error.code === code);
+  return isCodedError(error, CheckpointError, code);
 }
 
 /** The system error code (ENOSPC, EACCES, ...) of an fs failure, or undefined. */

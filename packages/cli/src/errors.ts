@@ -1,5 +1,4 @@
-import { isCheckpointError } from '@prismind/checkpoint';
-import { isTrainerError } from '@prismind/trainer';
+import { PrismindError } from '@prismind/board/contracts';
 import { type CliIO, println } from './io';
 
 /** Exit codes of prismind-cli (README, "Exit codes"). */
@@ -33,16 +32,9 @@ export type CliErrorCode =
   | 'FAILED';
 
 /** An error the user can cause and fix: printed as one line, never with a stack trace. */
-export class CliError extends Error {
-  readonly code: CliErrorCode;
-  readonly exitCode: number;
-
-  constructor(code: CliErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CliError';
-    this.code = code;
-    this.exitCode = code === 'BAD_ARGUMENT' ? EXIT.USAGE : EXIT.FAILURE;
-  }
+export class CliError extends PrismindError<CliErrorCode> {
+  override readonly name: string = 'CliError';
+  readonly exitCode: number = this.code === 'BAD_ARGUMENT' ? EXIT.USAGE : EXIT.FAILURE;
 }
 
 /** A bad flag value: `--name: what was wrong; what is expected`. */
@@ -66,9 +58,10 @@ const USAGE_CODES = new Set([
 
 /** Codes that the user caused and a message fully explains: no stack trace without --verbose. */
 function isExpected(error: unknown): boolean {
-  if (error instanceof CliError || isTrainerError(error) || isCheckpointError(error)) return true;
+  // every package's errors are PrismindErrors
+  if (error instanceof PrismindError) return true;
+  // Node's file-system errors carry string codes too
   const code = (error as { code?: unknown } | null)?.code;
-  // PrismindError (contracts) and Node's file-system errors carry string codes
   return typeof code === 'string';
 }
 

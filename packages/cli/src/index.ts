@@ -15,7 +15,7 @@ export { statusCommand, statusReport } from './commands/status';
 export type { StatusArgs, StatusReport } from './commands/status';
 export { monitorCommand } from './commands/monitor';
 export type { MonitorArgs } from './commands/monitor';
-export { BASELINES, evaluateCommand, parseSprt, parseThresholds } from './commands/evaluate';
+export { BASELINES, evaluateCommand } from './commands/evaluate';
 export type { EvaluateArgs } from './commands/evaluate';
 export { benchCommand } from './commands/bench';
 export type { BenchArgs } from './commands/bench';
@@ -37,7 +37,6 @@ export {
   debugPatternCommand,
   debugReplayCommand,
   debugTraceCommand,
-  positionOf,
 } from './commands/debug';
 export type { DebugSource, PositionArgs } from './commands/debug';
 export { playCommand } from './commands/play';

@@ -1,3 +1,5 @@
+import { isCodedError, PrismindError } from '@prismind/board/contracts';
+
 /** Stable codes of @prismind/debug's errors. */
 export type DebugErrorCode =
   | 'DEBUG_INVALID_INPUT'
@@ -7,24 +9,12 @@ export type DebugErrorCode =
   | 'DEBUG_READ_FAILED'
   | 'DEBUG_SHAPE_MISMATCH';
 
-/** What went wrong, where, and what was expected; `details` carries the values for programs. */
-export class DebugError extends Error {
-  readonly code: DebugErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
-
-  constructor(
-    code: DebugErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'DebugError';
-    this.code = code;
-    this.details = options.details;
-  }
+/** The one error type of @prismind/debug (a PrismindError with a debug code). */
+export class DebugError extends PrismindError<DebugErrorCode> {
+  override readonly name: string = 'DebugError';
 }
 
 /** True when `error` is a DebugError, optionally with the given code. */
 export function isDebugError(error: unknown, code?: DebugErrorCode): error is DebugError {
-  return error instanceof DebugError && (code === undefined || error.code === code);
+  return isCodedError(error, DebugError, code);
 }

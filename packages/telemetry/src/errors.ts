@@ -1,3 +1,5 @@
+import { isCodedError, PrismindError } from '@prismind/board/contracts';
+
 /** Stable error codes of @prismind/telemetry; scripts match on them. */
 export type TelemetryErrorCode =
   | 'INVALID_OPTIONS'
@@ -6,24 +8,9 @@ export type TelemetryErrorCode =
   | 'TFEVENTS_CORRUPT'
   | 'IO_FAILED';
 
-/**
- * The one error type of this package: `code` is stable, `message` says what was wrong, where, and
- * what was expected; `details` carries the offending values for programs.
- */
-export class TelemetryError extends Error {
-  readonly code: TelemetryErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
-
-  constructor(
-    code: TelemetryErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'TelemetryError';
-    this.code = code;
-    this.details = options.details;
-  }
+/** The one error type of this package (a PrismindError with a telemetry code). */
+export class TelemetryError extends PrismindError<TelemetryErrorCode> {
+  override readonly name: string = 'TelemetryError';
 }
 
 /** True when `error` is a TelemetryError, optionally with the given code. */
@@ -31,5 +18,5 @@ export function isTelemetryError(
   error: unknown,
   code?: TelemetryErrorCode,
 ): error is TelemetryError {
-  return error instanceof TelemetryError && (code === undefined || error.code === code);
+  return isCodedError(error, TelemetryError, code);
 }

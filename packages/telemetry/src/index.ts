@@ -8,8 +8,9 @@ export { MetricsWriter } from './metrics-writer';
 export type { MetricsRecord, MetricsWriterOptions } from './metrics-writer';
 export { TrainingLogger, formatDuration } from './training-logger';
 export type { TrainingLoggerOptions, MetricsSink, RecordResult } from './training-logger';
+export { EMPTY_TALLY, combineTallies } from './game-tally';
+export type { GameTally } from './game-tally';
 export type {
-  GameTally,
   StatsEvent,
   DetailedStatsEvent,
   CheckpointSavedEvent,
@@ -47,15 +48,6 @@ export { createTelemetrySnapshot } from './snapshot';
 export type { TelemetrySnapshot, TelemetrySources } from './snapshot';
 export { TfEventsWriter, readTfEventsFile } from './tfevents/writer';
 export type { ScalarSink, TfEventsWriterOptions } from './tfevents/writer';
-export {
-  TFEVENTS_FILE_VERSION,
-  decodeTfEvents,
-  encodeEvent,
-  decodeEvent,
-  frameRecord,
-  unframeRecords,
-} from './tfevents/event';
 export type { TfEvent, TfScalar } from './tfevents/event';
-export { crc32c, maskCrc32c, unmaskCrc32c } from './tfevents/crc32c';
 export { openRunTelemetry } from './run-telemetry';
 export type { RunTelemetry, RunTelemetryOptions } from './run-telemetry';

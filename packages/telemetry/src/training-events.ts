@@ -1,13 +1,3 @@
-/** Outcome counts over some games (a batch, or the games since the last call). */
-export interface GameTally {
-  games: number;
-  blackWins: number;
-  whiteWins: number;
-  draws: number;
-  /** Sum of the final disc differences (black minus white) over these games. */
-  discDiffSum: number;
-}
-
 /** The line written every `statsEvery` games (default 100). Rates and averages cover `window`. */
 export interface StatsEvent {
   /** Games completed in the run so far. */

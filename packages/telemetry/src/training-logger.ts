@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from './clock';
 import { TelemetryError } from './errors';
 import { EtaEstimator } from './eta';
+import { combineTallies, EMPTY_TALLY, type GameTally } from './game-tally';
 import type { LogLevel, Logger } from './logger';
 import type { ScalarSink } from './tfevents/writer';
 import type {
@@ -10,7 +11,6 @@ import type {
   DivergenceEvent,
   EtaEvent,
   GameFailedEvent,
-  GameTally,
   StatsEvent,
 } from './training-events';
 import { requireFinite, requireInt, requireIntOption } from './validate';
@@ -229,15 +229,11 @@ export class TrainingLogger {
 }
 
 function emptySpan(startedAt: number): Span {
-  return { games: 0, blackWins: 0, whiteWins: 0, draws: 0, discDiffSum: 0, startedAt };
+  return { ...EMPTY_TALLY, startedAt };
 }
 
 function addTally(span: Span, t: GameTally): void {
-  span.games += t.games;
-  span.blackWins += t.blackWins;
-  span.whiteWins += t.whiteWins;
-  span.draws += t.draws;
-  span.discDiffSum += t.discDiffSum;
+  Object.assign(span, combineTallies(span, t));
 }
 
 function checkTally(t: GameTally): void {
@@ -297,7 +293,7 @@ function statsMessage(label: string, e: StatsEvent): string {
   return `${label}: ${e.games} games, disc diff ${diff}, B ${pct(e.blackWinRate)} W ${pct(e.whiteWinRate)} D ${pct(e.drawRate)}, ${e.gamesPerSecond.toFixed(1)} games/s${eta}`;
 }
 
-/** `1h02m03s`, `4m05s`, `6s`. */
+/** `1h02m03s`, `4m05s`, `6s`: the one duration format (the CLI prints times with it too). */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return 'unknown';
   const total = Math.round(ms / 1000);

@@ -13,8 +13,10 @@ export type { NativeImporter } from './backend/native-loader';
 // The training manager, its run directory and the control protocol.
 export { TrainingManager } from './manager/training-manager';
 export type { ResumeOptions } from './manager/training-manager';
+export { DEFAULT_MANAGER_OPTIONS, DEFAULT_TRAINING_SETTINGS } from './manager/options';
 export type {
   TrainingManagerOptions,
+  ManagerDefaults,
   StartOptions,
   ConfigureOptions,
   SearchOptions,

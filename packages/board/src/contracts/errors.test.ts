@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrismindError, PrismindError, schemaError } from './errors';
+import { isCodedError, isPrismindError, PrismindError, schemaError } from './errors';
 import { searchLimitsSchema } from './search';
 
 describe('schemaError', () => {
@@ -43,5 +43,53 @@ describe('schemaError', () => {
     expect(error.message).toBe(
       'search limits are invalid: (root): give at least one of depth, timeMs or nodes',
     );
+  });
+});
+
+/** A package's own coded error, as checkpoint, telemetry, trainer, debug and cli declare theirs. */
+class ExampleError extends PrismindError<'EXAMPLE_BROKEN' | 'EXAMPLE_MISSING'> {
+  override readonly name: string = 'ExampleError';
+}
+
+describe('PrismindError', () => {
+  it('keeps code, message, cause and details; details is empty when none are given', () => {
+    const cause = new Error('disk full');
+    const error = new PrismindError('ENGINE_FAILURE', 'the batch failed', {
+      cause,
+      details: { game: 3 },
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('PrismindError');
+    expect([error.code, error.message, error.cause]).toEqual([
+      'ENGINE_FAILURE',
+      'the batch failed',
+      cause,
+    ]);
+    expect(error.details).toEqual({ game: 3 });
+    const bare = new PrismindError('INVALID_BOARD', 'no board');
+    expect(bare.details).toEqual({});
+    expect('cause' in bare).toBe(false);
+  });
+
+  it('is the base of a package error with its own codes and name', () => {
+    const error = new ExampleError('EXAMPLE_MISSING', 'no example at x', {
+      details: { path: 'x' },
+    });
+    expect(error).toBeInstanceOf(PrismindError);
+    expect(error.name).toBe('ExampleError');
+    expect(error.details).toEqual({ path: 'x' });
+    expect(String(error)).toBe('ExampleError: no example at x');
+    expect(isPrismindError(error)).toBe(true);
+    expect(isCodedError(error, ExampleError, 'EXAMPLE_MISSING')).toBe(true);
+    expect(isCodedError(error, ExampleError, 'EXAMPLE_BROKEN')).toBe(false);
+    expect(isCodedError(new PrismindError('INVALID_BOARD', 'x'), ExampleError)).toBe(false);
+  });
+
+  it('isPrismindError with a code matches that code only', () => {
+    const error = new PrismindError('INVALID_SQUARE', 'z9 is not a square');
+    expect(isPrismindError(error, 'INVALID_SQUARE')).toBe(true);
+    expect(isPrismindError(error, 'INVALID_BOARD')).toBe(false);
+    expect(isPrismindError(new Error('plain'))).toBe(false);
+    expect(isPrismindError({ code: 'INVALID_SQUARE', message: 'look-alike' })).toBe(false);
   });
 });

@@ -15,29 +15,55 @@ export type PrismindErrorCode =
   | 'TRAINING_BUSY'
   | 'ENGINE_DISPOSED';
 
-/**
- * The one error type of the contracts: `code` is stable (scripts match on it), `message` says what
- * was wrong, where, and what was expected; `details` carries the offending values for programs.
- */
-export class PrismindError extends Error {
-  readonly code: PrismindErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+/** What every Prismind error takes besides its code and message. */
+export interface PrismindErrorOptions {
+  /** The error this one wraps (a failed fs call, an engine's own error, ...). */
+  cause?: unknown;
+  /** The offending values, for programs. */
+  details?: Record<string, unknown>;
+}
 
-  constructor(
-    code: PrismindErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
+/**
+ * The one coded error type of Prismind: `code` is stable (scripts match on it), `message` says what
+ * was wrong, where, and what was expected; `details` carries the offending values for programs
+ * (empty when there are none). Packages subclass it with their own code union and `name`
+ * (CheckpointError, TelemetryError, ...), so `instanceof PrismindError` holds for all of them.
+ */
+export class PrismindError<Code extends string = PrismindErrorCode> extends Error {
+  readonly code: Code;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: Code, message: string, options: PrismindErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PrismindError';
     this.code = code;
-    this.details = options.details;
+    this.details = options.details ?? {};
   }
 }
 
-/** True when `error` is a PrismindError, optionally with the given code. */
-export function isPrismindError(error: unknown, code?: PrismindErrorCode): error is PrismindError {
-  return error instanceof PrismindError && (code === undefined || error.code === code);
+/**
+ * True when `error` is an instance of `type` (a PrismindError class), optionally with the given
+ * code: the one test behind isPrismindError, isCheckpointError, isTelemetryError, ...
+ */
+export function isCodedError<E extends PrismindError<string>>(
+  error: unknown,
+  type: abstract new (...args: never[]) => E,
+  code?: E['code'],
+): error is E {
+  return error instanceof type && (code === undefined || error.code === code);
+}
+
+/**
+ * True when `error` is a PrismindError of any package (its code is then any string), or, given a
+ * code, a PrismindError with that contract code.
+ */
+export function isPrismindError(error: unknown): error is PrismindError<string>;
+export function isPrismindError<Code extends PrismindErrorCode>(
+  error: unknown,
+  code: Code,
+): error is PrismindError<Code>;
+export function isPrismindError(error: unknown, code?: PrismindErrorCode): boolean {
+  return isCodedError<PrismindError<string>>(error, PrismindError, code);
 }
 
 /** What schemaError reads of a schema issue (zod's issues have this shape; so may others). */

@@ -1,5 +1,5 @@
-export { PrismindError, isPrismindError, schemaError } from './errors';
-export type { PrismindErrorCode, SchemaIssue } from './errors';
+export { PrismindError, isCodedError, isPrismindError, schemaError } from './errors';
+export type { PrismindErrorCode, PrismindErrorOptions, SchemaIssue } from './errors';
 export { BLACK, WHITE, PATTERN_SET_ID, DEFAULT_STAGES, MAX_STAGES } from './types';
 export type {
   Cell,

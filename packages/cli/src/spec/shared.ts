@@ -1,4 +1,6 @@
+import { DEFAULT_TRAINING_SETTINGS } from '@prismind/trainer';
 import type { BackendChoice } from '@prismind/board/contracts';
+import { DEFAULT_MANAGER_OPTIONS } from '@prismind/trainer';
 import type { Argv } from 'yargs';
 import { backendArg, decimal, integer, logLevelArg } from '../args';
 import type { CliIO } from '../io';
@@ -40,29 +42,31 @@ export function gamesOption(describe: string): {
 
 /** Flags that shape a training run (train; most of them on resume too). */
 export function trainingFlags(y: Argv): Argv {
+  // the defaults are the trainer's own, so the help cannot drift from what a run does
+  const defaults = DEFAULT_MANAGER_OPTIONS;
   return y
     .option('backend', backendOption)
     .option('threads', {
-      describe: 'worker threads (1 is deterministic) [default: 1]',
+      describe: `worker threads (1 is deterministic) [default: ${defaults.threads}]`,
       coerce: integer('threads', 1, 256),
       requiresArg: true,
     })
     .option('log-level', {
-      describe: 'log level of logs/train.jsonl: debug, info, warn, error, silent [default: info]',
+      describe: `log level of logs/train.jsonl: debug, info, warn, error, silent [default: ${defaults.logLevel}]`,
       coerce: logLevelArg,
       requiresArg: true,
     })
     .option('compress', {
       type: 'boolean',
-      describe: 'DEFLATE-compress checkpoints [default: false]',
+      describe: `DEFLATE-compress checkpoints [default: ${defaults.compression.compress}]`,
     })
     .option('compression-level', {
-      describe: 'compression level 1..9 (implies --compress) [default: 1]',
+      describe: `compression level 1..9 (implies --compress) [default: ${defaults.compression.level}]`,
       coerce: integer('compression-level', 1, 9),
       requiresArg: true,
     })
     .option('keep', {
-      describe: 'checkpoints kept: the newest N [default: 5]',
+      describe: `checkpoints kept: the newest N [default: ${defaults.retention.keepLast}]`,
       coerce: integer('keep', 1, 1_000_000),
       requiresArg: true,
     })
@@ -83,27 +87,27 @@ export function trainingFlags(y: Argv): Argv {
 export function selfPlayFlags(y: Argv): Argv {
   return y
     .option('depth', {
-      describe: 'self-play search depth [default: 1]',
+      describe: `self-play search depth [default: ${DEFAULT_TRAINING_SETTINGS.search.depth}]`,
       coerce: integer('depth', 1, 20),
       requiresArg: true,
     })
     .option('exact-empties', {
-      describe: 'solve endgames exactly at this many empties [default: 0]',
+      describe: `solve endgames exactly at this many empties [default: ${DEFAULT_TRAINING_SETTINGS.search.exactEmpties}]`,
       coerce: integer('exact-empties', 0, 30),
       requiresArg: true,
     })
     .option('epsilon', {
-      describe: 'exploration rate [default: 0.1]',
+      describe: `exploration rate [default: ${DEFAULT_TRAINING_SETTINGS.epsilon}]`,
       coerce: decimal('epsilon', 0, 1),
       requiresArg: true,
     })
     .option('lambda', {
-      describe: 'TD(lambda) [default: 0.7]',
+      describe: `TD(lambda) [default: ${DEFAULT_TRAINING_SETTINGS.lambda}]`,
       coerce: decimal('lambda', 0, 1),
       requiresArg: true,
     })
     .option('learning-rate', {
-      describe: "Adam's learning rate [default: 0.005]",
+      describe: `Adam's learning rate [default: ${DEFAULT_TRAINING_SETTINGS.learningRate}]`,
       coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
       requiresArg: true,
     });

@@ -1,3 +1,4 @@
+import { DEFAULT_MANAGER_OPTIONS, DEFAULT_TRAINING_SETTINGS } from '@prismind/trainer';
 import { decimal, integer } from '../args';
 import { controlCommand } from '../commands/control';
 import { monitorCommand } from '../commands/monitor';
@@ -15,8 +16,10 @@ import {
 } from './shared';
 
 /** `train`: every flag of a new run. */
-export const trainSpec: Spec = (y, run, io) =>
-  y.command(
+export const trainSpec: Spec = (y, run, io) => {
+  // the defaults are the trainer's own, so the help cannot drift from what a run does
+  const settings = DEFAULT_TRAINING_SETTINGS;
+  return y.command(
     'train',
     'start a new training run and follow it (Ctrl-C saves and exits 0)',
     (c) =>
@@ -39,24 +42,24 @@ export const trainSpec: Spec = (y, run, io) =>
           requiresArg: true,
         })
         .option('checkpoint-minutes', {
-          describe: 'save a checkpoint every M minutes of training, 0: off [default: 10]',
+          describe: `save a checkpoint every M minutes of training, 0: off [default: ${settings.checkpointMinutes}]`,
           coerce: decimal('checkpoint-minutes', 0, 10_080),
           requiresArg: true,
         })
         .option('callback-interval', {
-          describe: 'games per engine batch; progress at least this often [default: 100]',
+          describe: `games per engine batch; progress at least this often [default: ${settings.callbackInterval}]`,
           coerce: integer('callback-interval', 1, 1_000_000),
           requiresArg: true,
         })
         .option('stages', {
-          describe: 'model stages [default: 30]',
+          describe: `model stages [default: ${DEFAULT_MANAGER_OPTIONS.stages}]`,
           coerce: integer('stages', 1, 61),
           requiresArg: true,
           hidden: true,
         })
         .option('tensorboard', {
           type: 'boolean',
-          describe: 'write TensorBoard event files [default: true]',
+          describe: `write TensorBoard event files [default: ${DEFAULT_MANAGER_OPTIONS.tensorboard}]`,
         })
         .example('$0 train --run-dir runs/r1', `${DEFAULT_TRAIN_GAMES} games with every default`)
         .example(
@@ -95,6 +98,7 @@ export const trainSpec: Spec = (y, run, io) =>
         ),
       ),
   );
+};
 
 /** `resume`, `pause`, `stop`, `status`, `monitor`: a run that exists. */
 export const runSpec: Spec = (y, run, io) => {

@@ -18,8 +18,9 @@ describe('formatters', () => {
 
   it('format durations', () => {
     expect(duration(5)).toBe('5s');
-    expect(duration(125)).toBe('2:05');
-    expect(duration(3723)).toBe('1:02:03');
+    expect(duration(125)).toBe('2m05s');
+    expect(duration(3723)).toBe('1h02m03s');
+    expect(duration(59.6)).toBe('1m00s');
     expect(duration(undefined)).toBe('-');
     expect(duration(Number.POSITIVE_INFINITY)).toBe('-');
   });

@@ -1,3 +1,5 @@
+import { formatDuration } from '@prismind/telemetry';
+
 /** Small formatters shared by the commands' text output. */
 
 /** 1234567 → "1,234,567" (integers; others rounded). */
@@ -17,17 +19,15 @@ export function signed(x: number, digits = 1): string {
   return x >= 0 && !text.startsWith('-') ? `+${text}` : text;
 }
 
-/** Seconds as "1:02:03", "2:03" or "5s"; undefined or non-finite as "-". */
+/**
+ * Seconds in telemetry's duration format ("1h02m03s", "4m05s", "6s"), so the CLI and the run's log
+ * write a time the same way; undefined or non-finite as "-", like the other formatters here.
+ */
 export function duration(seconds: number | undefined | null): string {
   if (seconds === undefined || seconds === null || !Number.isFinite(seconds) || seconds < 0) {
     return '-';
   }
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+  return formatDuration(seconds * 1000);
 }
 
 /** A rate: 1234.5 → "1,235", 12.34 → "12.3", undefined → "-". */

@@ -1,3 +1,5 @@
+import { isCodedError, PrismindError } from '@prismind/board/contracts';
+
 /**
  * Stable codes for what can go wrong with a training run (as opposed to an engine call, whose
  * errors are PrismindErrors from the contracts). Bad options are PrismindError INVALID_OPTIONS.
@@ -18,26 +20,14 @@ export type TrainerErrorCode =
   /** The run failed: the engine kept failing, or an unexpected error (`cause`, `details.result`). */
   | 'TRAINING_FAILED';
 
-/** The one error type of the training manager: `code` for programs, `message` for people. */
-export class TrainerError extends Error {
-  readonly code: TrainerErrorCode;
-  readonly details: Readonly<Record<string, unknown>>;
-
-  constructor(
-    code: TrainerErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'TrainerError';
-    this.code = code;
-    this.details = options.details ?? {};
-  }
+/** The one error type of the training manager (a PrismindError with a run code). */
+export class TrainerError extends PrismindError<TrainerErrorCode> {
+  override readonly name: string = 'TrainerError';
 }
 
 /** True when `error` is a TrainerError, optionally with the given code. */
 export function isTrainerError(error: unknown, code?: TrainerErrorCode): error is TrainerError {
-  return error instanceof TrainerError && (code === undefined || error.code === code);
+  return isCodedError(error, TrainerError, code);
 }
 
 /** A short description of any thrown value, for logs and results. */

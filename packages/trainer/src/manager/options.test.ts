@@ -1,6 +1,8 @@
 import { isPrismindError } from '@prismind/board/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_MANAGER_OPTIONS,
+  DEFAULT_TRAINING_SETTINGS,
   normalizeSearch,
   parseConfigureOptions,
   parseManagerOptions,
@@ -37,6 +39,17 @@ describe('manager options', () => {
       watchdog: { stallSeconds: 120, stopGraceSeconds: 5, maxRestarts: 3 },
       handleSignals: false,
     });
+  });
+
+  it('takes every default from the exported DEFAULT_MANAGER_OPTIONS and DEFAULT_TRAINING_SETTINGS', () => {
+    expect(parseManagerOptions({ runDir: 'r' })).toEqual({
+      ...DEFAULT_MANAGER_OPTIONS,
+      runDir: 'r',
+      seed: undefined,
+      engineFactory: undefined,
+    });
+    const settings = resolveSettings(undefined, parseStartOptions({ targetGames: 5 }));
+    expect(settings).toEqual({ ...DEFAULT_TRAINING_SETTINGS, targetGames: 5 });
   });
 
   it('normalises compression and retention shorthands', () => {

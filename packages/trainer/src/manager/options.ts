@@ -1,6 +1,7 @@
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../strength/in-run';
 import type { BackendChoice } from '@prismind/board/contracts';
-import { PrismindError } from '@prismind/board/contracts';
+import { DEFAULT_STAGES, MAX_STAGES, PrismindError } from '@prismind/board/contracts';
+import { DEFAULT_MEMORY_BUDGET_BYTES } from '@prismind/telemetry';
 import { z } from 'zod';
 import type { EngineFactory } from '../backend/create-engine';
 
@@ -140,6 +141,9 @@ export interface ManagerConfig {
   strength: StrengthSettings | false;
 }
 
+/** The manager's settings that have a default (all but the run directory, seed and factory). */
+export type ManagerDefaults = Omit<ManagerConfig, 'runDir' | 'seed' | 'engineFactory'>;
+
 /** The training settings of a run: saved in checkpoints and the manifest, reused on resume. */
 export interface TrainingSettings {
   targetGames: number;
@@ -154,6 +158,41 @@ export interface TrainingSettings {
   learningRate: number;
 }
 
+/** What a run's settings default to: `start()` without options, the CLI's help. */
+export const DEFAULT_TRAINING_SETTINGS: Readonly<Omit<TrainingSettings, 'targetGames'>> =
+  Object.freeze({
+    checkpointInterval: 0,
+    checkpointMinutes: 10,
+    callbackInterval: 100,
+    search: Object.freeze({ depth: 1, exactEmpties: 0 }),
+    epsilon: 0.1,
+    lambda: 0.7,
+    learningRate: 0.005,
+  });
+
+/** What the manager's options default to (`new TrainingManager({ runDir })`; the CLI's help). */
+export const DEFAULT_MANAGER_OPTIONS: Readonly<ManagerDefaults> = Object.freeze({
+  backend: 'auto',
+  threads: 1,
+  stages: DEFAULT_STAGES,
+  logLevel: 'info',
+  logEcho: 'auto',
+  compression: Object.freeze({ compress: false, level: 1, codec: 'zlib' }),
+  retention: Object.freeze({ keepLast: 5, keepEvery: 0 }),
+  errorThreshold: 0.01,
+  errorWindowGames: 10_000,
+  errorAction: 'pause',
+  watchdog: Object.freeze({ stallSeconds: 120, stopGraceSeconds: 5, maxRestarts: 3 }),
+  statusIntervalMs: 2_000,
+  controlPollMs: 150,
+  progressIntervalMs: 250,
+  handleSignals: false,
+  tensorboard: true,
+  memoryBudgetBytes: DEFAULT_MEMORY_BUDGET_BYTES,
+  strength: DEFAULT_STRENGTH_SETTINGS,
+});
+
+const defaults = DEFAULT_MANAGER_OPTIONS;
 const MAX_BATCH_DEPTH = 20;
 const logLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
 const fn = <T>(what: string) =>
@@ -170,12 +209,12 @@ const searchSchema = z
 const managerSchema = z
   .object({
     runDir: z.string().min(1),
-    backend: z.enum(['auto', 'native', 'js']).default('auto'),
-    threads: z.number().int().min(1).max(256).default(1),
+    backend: z.enum(['auto', 'native', 'js']).default(defaults.backend),
+    threads: z.number().int().min(1).max(256).default(defaults.threads),
     seed: z.number().int().min(0).max(0xffff_ffff).optional(),
-    stages: z.number().int().min(1).max(61).default(30),
-    logLevel: logLevel.default('info'),
-    logEcho: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+    stages: z.number().int().min(1).max(MAX_STAGES).default(defaults.stages),
+    logLevel: logLevel.default(defaults.logLevel),
+    logEcho: z.union([z.boolean(), z.literal('auto')]).default(defaults.logEcho),
     compression: z
       .union([
         z.boolean(),
@@ -186,7 +225,7 @@ const managerSchema = z
           })
           .strict(),
       ])
-      .default(false),
+      .default(defaults.compression.compress),
     retention: z
       .union([
         z.number().int().min(1).max(1_000_000),
@@ -197,15 +236,15 @@ const managerSchema = z
           })
           .strict(),
       ])
-      .default(5),
-    errorThreshold: z.number().gt(0).max(1).default(0.01),
+      .default(defaults.retention.keepLast),
+    errorThreshold: z.number().gt(0).max(1).default(defaults.errorThreshold),
     errorWindowGames: z
       .number()
       .int()
       .min(10)
       .refine((n) => n % 10 === 0, 'expected a multiple of 10')
-      .default(10_000),
-    errorAction: z.enum(['pause', 'stop']).default('pause'),
+      .default(defaults.errorWindowGames),
+    errorAction: z.enum(['pause', 'stop']).default(defaults.errorAction),
     watchdog: z
       .object({
         stallSeconds: z.number().gt(0).max(86_400).optional(),
@@ -214,11 +253,11 @@ const managerSchema = z
       })
       .strict()
       .default({}),
-    statusIntervalMs: z.number().int().min(10).max(600_000).default(2_000),
-    controlPollMs: z.number().int().min(10).max(60_000).default(150),
-    progressIntervalMs: z.number().int().min(0).max(600_000).default(250),
-    handleSignals: z.boolean().default(false),
-    tensorboard: z.boolean().default(true),
+    statusIntervalMs: z.number().int().min(10).max(600_000).default(defaults.statusIntervalMs),
+    controlPollMs: z.number().int().min(10).max(60_000).default(defaults.controlPollMs),
+    progressIntervalMs: z.number().int().min(0).max(600_000).default(defaults.progressIntervalMs),
+    handleSignals: z.boolean().default(defaults.handleSignals),
+    tensorboard: z.boolean().default(defaults.tensorboard),
     strength: z
       .union([
         z.literal(false),
@@ -233,11 +272,7 @@ const managerSchema = z
           .strict(),
       ])
       .default({}),
-    memoryBudgetBytes: z
-      .number()
-      .int()
-      .min(1)
-      .default(600 * 1024 * 1024),
+    memoryBudgetBytes: z.number().int().min(1).default(defaults.memoryBudgetBytes),
     engineFactory: fn<EngineFactory>('a function returning an Engine').optional(),
   })
   .strict();
@@ -282,16 +317,6 @@ export const trainingSettingsSchema: z.ZodType<TrainingSettings> = z.object({
   learningRate: z.number().gt(0).max(10),
 });
 
-export const DEFAULT_SETTINGS: Readonly<Omit<TrainingSettings, 'targetGames'>> = Object.freeze({
-  checkpointInterval: 0,
-  checkpointMinutes: 10,
-  callbackInterval: 100,
-  search: { depth: 1, exactEmpties: 0 },
-  epsilon: 0.1,
-  lambda: 0.7,
-  learningRate: 0.005,
-});
-
 /** Every problem at once, each naming its field: `threads: Too small: expected ... >=1`. */
 function invalid(what: string, error: z.ZodError): PrismindError {
   const problems = error.issues.map((issue) => {
@@ -319,14 +344,17 @@ export function parseManagerOptions(options: TrainingManagerOptions): ManagerCon
     seed: o.seed,
     compression: {
       compress: o.compression !== false,
-      level: compression.level ?? 1,
-      codec: compression.codec ?? 'zlib',
+      level: compression.level ?? defaults.compression.level,
+      codec: compression.codec ?? defaults.compression.codec,
     },
-    retention: { keepLast: retention.keepLast ?? 5, keepEvery: retention.keepEvery ?? 0 },
+    retention: {
+      keepLast: retention.keepLast ?? defaults.retention.keepLast,
+      keepEvery: retention.keepEvery ?? defaults.retention.keepEvery,
+    },
     watchdog: {
-      stallSeconds: o.watchdog.stallSeconds ?? 120,
-      stopGraceSeconds: o.watchdog.stopGraceSeconds ?? 5,
-      maxRestarts: o.watchdog.maxRestarts ?? 3,
+      stallSeconds: o.watchdog.stallSeconds ?? defaults.watchdog.stallSeconds,
+      stopGraceSeconds: o.watchdog.stopGraceSeconds ?? defaults.watchdog.stopGraceSeconds,
+      maxRestarts: o.watchdog.maxRestarts ?? defaults.watchdog.maxRestarts,
     },
     engineFactory: o.engineFactory,
     strength: o.strength === false ? false : { ...DEFAULT_STRENGTH_SETTINGS, ...o.strength },
@@ -353,8 +381,10 @@ export function parseConfigureOptions(options: ConfigureOptions): ConfigureOptio
 
 /** Depth 1 by default; with only a time limit, the depth limit steps aside. */
 export function normalizeSearch(search: SearchOptions): TrainingSettings['search'] {
-  const depth = search.depth ?? (search.timeMs === undefined ? 1 : MAX_BATCH_DEPTH);
-  const normalized: TrainingSettings['search'] = { depth, exactEmpties: search.exactEmpties ?? 0 };
+  const fallback = DEFAULT_TRAINING_SETTINGS.search;
+  const depth = search.depth ?? (search.timeMs === undefined ? fallback.depth : MAX_BATCH_DEPTH);
+  const exactEmpties = search.exactEmpties ?? fallback.exactEmpties;
+  const normalized: TrainingSettings['search'] = { depth, exactEmpties };
   if (search.timeMs !== undefined) normalized.timeMs = search.timeMs;
   return normalized;
 }
@@ -372,7 +402,7 @@ export function resolveSettings(
       { details: { problems: [{ field: 'targetGames', message: 'required for a new run' }] } },
     );
   }
-  const base = stored ?? { ...DEFAULT_SETTINGS, targetGames };
+  const base = stored ?? { ...DEFAULT_TRAINING_SETTINGS, targetGames };
   return { ...base, ...start.overrides, targetGames };
 }
 

@@ -1,11 +1,4 @@
-/** Outcomes of some games: the unit the window keeps. */
-export interface GameTotals {
-  games: number;
-  blackWins: number;
-  whiteWins: number;
-  draws: number;
-  discDiffSum: number;
-}
+import { combineTallies, EMPTY_TALLY, type GameTally } from '@prismind/telemetry';
 
 export interface RecentStats {
   games: number;
@@ -22,30 +15,30 @@ export interface RecentStats {
  */
 export class RecentGames {
   private readonly windowGames: number;
-  private readonly parts: GameTotals[] = [];
-  private sum: GameTotals = { games: 0, blackWins: 0, whiteWins: 0, draws: 0, discDiffSum: 0 };
+  private readonly parts: GameTally[] = [];
+  private sum: GameTally = EMPTY_TALLY;
 
   constructor(windowGames = 1_000) {
     this.windowGames = windowGames;
   }
 
-  add(part: GameTotals): void {
+  add(part: GameTally): void {
     if (part.games <= 0) return;
     this.parts.push(part);
-    this.sum = combine(this.sum, part, 1);
+    this.sum = combineTallies(this.sum, part);
     while (this.parts.length > 1 && this.sum.games - this.parts[0]!.games >= this.windowGames) {
-      this.sum = combine(this.sum, this.parts.shift()!, -1);
+      this.sum = combineTallies(this.sum, this.parts.shift()!, -1);
     }
   }
 
   clear(): void {
     this.parts.length = 0;
-    this.sum = { games: 0, blackWins: 0, whiteWins: 0, draws: 0, discDiffSum: 0 };
+    this.sum = EMPTY_TALLY;
   }
 
   /** The window's stats, merged with a batch in progress if given. */
-  stats(extra?: GameTotals): RecentStats {
-    const s = extra === undefined ? this.sum : combine(this.sum, extra, 1);
+  stats(extra?: GameTally): RecentStats {
+    const s = extra === undefined ? this.sum : combineTallies(this.sum, extra);
     const n = s.games;
     if (n === 0) return { games: 0, avgDiscDiff: 0, blackWinRate: 0, whiteWinRate: 0, drawRate: 0 };
     return {
@@ -56,14 +49,4 @@ export class RecentGames {
       drawRate: s.draws / n,
     };
   }
-}
-
-function combine(a: GameTotals, b: GameTotals, sign: 1 | -1): GameTotals {
-  return {
-    games: a.games + sign * b.games,
-    blackWins: a.blackWins + sign * b.blackWins,
-    whiteWins: a.whiteWins + sign * b.whiteWins,
-    draws: a.draws + sign * b.draws,
-    discDiffSum: a.discDiffSum + sign * b.discDiffSum,
-  };
 }

@@ -1,13 +1,18 @@
+import { PrismindError } from '@prismind/board/contracts';
+
 /** Why the watchdog gave up on a batch. */
 export type EngineFailureKind = 'engine_hang' | 'engine_crash';
 
-/** A batch that hung (no progress, or no answer to a stop request) or whose promise rejected. */
-export class EngineBatchError extends Error {
+/**
+ * A batch that hung (no progress, or no answer to a stop request) or whose promise rejected: the
+ * contract's ENGINE_FAILURE, with `kind` (also in `details.kind`) saying which.
+ */
+export class EngineBatchError extends PrismindError {
+  override readonly name: string = 'EngineBatchError';
   readonly kind: EngineFailureKind;
 
   constructor(kind: EngineFailureKind, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'EngineBatchError';
+    super('ENGINE_FAILURE', message, { cause, details: { kind } });
     this.kind = kind;
   }
 }
