@@ -1,3 +1,4 @@
+import { PrismindError } from '@prismind/board/contracts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nameToSquare, parseObf, type Position } from '@prismind/board';
@@ -16,21 +17,8 @@ export interface EndgamePosition {
 export type EndgameSetErrorCode = 'ENDGAME_SET_SYNTAX' | 'ENDGAME_SET_NOT_FOUND';
 
 /** A test set that cannot be read: `details` names the source and, for a bad line, its number. */
-export class EndgameSetError extends Error {
-  readonly code: EndgameSetErrorCode;
-  readonly details: Readonly<{ source: string; line?: number | undefined }>;
-
-  constructor(
-    code: EndgameSetErrorCode,
-    message: string,
-    details: { source: string; line?: number | undefined },
-    cause?: unknown,
-  ) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'EndgameSetError';
-    this.code = code;
-    this.details = details;
-  }
+export class EndgameSetError extends PrismindError<EndgameSetErrorCode> {
+  override readonly name: string = 'EndgameSetError';
 }
 
 /**
@@ -46,12 +34,10 @@ const FORMAT =
 
 function parseLine(text: string, line: number, source: string): EndgamePosition {
   const bad = (what: string, cause?: unknown): never => {
-    throw new EndgameSetError(
-      'ENDGAME_SET_SYNTAX',
-      `${source}:${line}: ${what}; ${FORMAT}`,
-      { source, line },
+    throw new EndgameSetError('ENDGAME_SET_SYNTAX', `${source}:${line}: ${what}; ${FORMAT}`, {
+      details: { source, line },
       cause,
-    );
+    });
   };
   const fields = text.trim().split(/\s+/);
   if (fields.length !== 4) bad(`${fields.length} fields`);
@@ -108,8 +94,7 @@ export function loadEndgameSet(path: string = endgameSetPath()): EndgamePosition
     throw new EndgameSetError(
       'ENDGAME_SET_NOT_FOUND',
       `${path}: cannot read the endgame test set (${(error as Error).message})`,
-      { source: path },
-      error,
+      { details: { source: path }, cause: error },
     );
   }
   return parseEndgameSet(text, path);
