@@ -142,7 +142,9 @@ impl Core {
     /// A stop flag for a new search; `id` (if any) lets stopSearch find it until `end_search`.
     /// Raised from the start when `stopped`, or when the engine is disposed.
     pub fn begin_search(&self, id: Option<u32>, stopped: bool) -> Arc<AtomicBool> {
-        let flag = Arc::new(AtomicBool::new(stopped || self.abort.load(Ordering::SeqCst)));
+        let flag = Arc::new(AtomicBool::new(
+            stopped || self.abort.load(Ordering::SeqCst),
+        ));
         if let Some(id) = id {
             self.live_searches().insert(id, Arc::clone(&flag));
         }

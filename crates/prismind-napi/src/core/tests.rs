@@ -106,7 +106,10 @@ fn stop_search_raises_only_that_search_until_it_ends() {
     assert!(!second.load(Ordering::SeqCst));
     core.end_search(Some(2));
     core.stop_search(2);
-    assert!(!second.load(Ordering::SeqCst), "an ended search is forgotten");
+    assert!(
+        !second.load(Ordering::SeqCst),
+        "an ended search is forgotten"
+    );
     core.stop_search(99);
 }
 
