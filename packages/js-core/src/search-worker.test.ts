@@ -30,7 +30,8 @@ describe('JsEngine searches on a worker thread', () => {
     const timer = setInterval(() => ticks++, 10);
     await new Promise((wake) => setTimeout(wake, 200));
     clearInterval(timer);
-    expect(ticks).toBeGreaterThan(5);
+    // a search on this thread would leave none (a loaded machine may delay a few)
+    expect(ticks).toBeGreaterThan(2);
     const stoppedAt = performance.now();
     controller.abort();
     const r = await search;
