@@ -5,6 +5,7 @@
 //! Model`), so calls that arrive meanwhile get `TRAINING_BUSY` at once instead of blocking the JS
 //! thread. Writers that meet a snapshot still held by a search copy on write (`Arc::make_mut`).
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -27,6 +28,9 @@ pub struct Core {
     pub abort: AtomicBool,
     /// Searchers (with their transposition tables) kept for reuse between searches.
     searchers: Mutex<Vec<Searcher>>,
+    /// The stop flag of each search in flight, by the id the caller chose (stopSearch raises one;
+    /// dispose raises them all).
+    searches: Mutex<HashMap<u32, Arc<AtomicBool>>>,
     pub tt_bytes: usize,
 }
 
@@ -37,6 +41,7 @@ impl Core {
             stop: AtomicBool::new(false),
             abort: AtomicBool::new(false),
             searchers: Mutex::new(Vec::new()),
+            searches: Mutex::new(HashMap::new()),
             tt_bytes,
         }
     }
@@ -121,10 +126,43 @@ impl Core {
         self.abort.store(true, Ordering::SeqCst);
         self.stop.store(true, Ordering::SeqCst);
         *self.slot() = Slot::Disposed;
+        for flag in self.live_searches().values() {
+            flag.store(true, Ordering::SeqCst);
+        }
         self.searchers
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+    }
+
+    fn live_searches(&self) -> MutexGuard<'_, HashMap<u32, Arc<AtomicBool>>> {
+        self.searches.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A stop flag for a new search; `id` (if any) lets stopSearch find it until `end_search`.
+    /// Raised from the start when `stopped`, or when the engine is disposed.
+    pub fn begin_search(&self, id: Option<u32>, stopped: bool) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(
+            stopped || self.abort.load(Ordering::SeqCst),
+        ));
+        if let Some(id) = id {
+            self.live_searches().insert(id, Arc::clone(&flag));
+        }
+        flag
+    }
+
+    /// Forget search `id`'s flag (its search has ended).
+    pub fn end_search(&self, id: Option<u32>) {
+        if let Some(id) = id {
+            self.live_searches().remove(&id);
+        }
+    }
+
+    /// Stop search `id` if it is still running; an unknown or finished id is ignored.
+    pub fn stop_search(&self, id: u32) {
+        if let Some(flag) = self.live_searches().get(&id) {
+            flag.store(true, Ordering::SeqCst);
+        }
     }
 
     pub fn take_searcher(&self) -> Searcher {

@@ -118,24 +118,39 @@ impl NativeEngine {
         })
     }
 
-    /// Best move under the limits, searched on libuv's thread pool.
+    /// Best move under the limits, searched on libuv's thread pool. `searchId` (chosen by the
+    /// caller, unique among its searches in flight) lets `stopSearch` end it early; `stopped`
+    /// starts it stopped already (an aborted signal: a stop raised after the call could come
+    /// after the task has started, so the result would depend on timing).
     #[napi(ts_return_type = "Promise<SearchResultJs>")]
     pub fn search(
         &self,
         cells: Uint8ArraySlice,
         player: u32,
         limits: SearchLimitsJs,
+        search_id: Option<u32>,
+        stopped: Option<bool>,
     ) -> napi::Result<AsyncTask<SearchTask>> {
         boundary("search", || {
             let position = position(&cells, player)?;
             let limits = SearchLimits::try_from(&limits)?;
+            let model = self.core.snapshot("search")?;
             Ok(AsyncTask::new(SearchTask {
                 core: Arc::clone(&self.core),
-                model: self.core.snapshot("search")?,
+                model,
                 position,
                 limits,
+                id: search_id,
+                stop: self.core.begin_search(search_id, stopped.unwrap_or(false)),
             }))
         })
+    }
+
+    /// Stop the search started with `searchId`: it settles promptly with the last completed
+    /// iteration (docs/engine-spec.md, "Stopping a search"). A finished or unknown id is ignored.
+    #[napi]
+    pub fn stop_search(&self, search_id: u32) {
+        self.core.stop_search(search_id);
     }
 
     /// The same search on the calling thread (benchmarks, scripts that want no promise).
@@ -150,7 +165,8 @@ impl NativeEngine {
             let position = position(&cells, player)?;
             let limits = SearchLimits::try_from(&limits)?;
             let model = self.core.snapshot("search")?;
-            Ok(search_impl(&self.core, &model, &position, &limits)?.into())
+            let stop = self.core.begin_search(None, false);
+            Ok(search_impl(&self.core, &model, &position, &limits, &stop)?.into())
         })
     }
 

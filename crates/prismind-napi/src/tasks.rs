@@ -2,6 +2,7 @@
 //! batches, perft. Each `compute` is wrapped in `boundary`, because a panic there would otherwise
 //! unwind out of an `extern "C"` callback and abort Node.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{Env, Task};
@@ -20,15 +21,17 @@ use crate::error::{boundary, Failure, Outcome, ENGINE_FAILURE};
 /// and a call the JS side cannot take any more is dropped, never waited for).
 pub type ProgressTsfn = ThreadsafeFunction<TrainProgressJs, (), TrainProgressJs, Status, false>;
 
-/// One search, the body shared by `search` (an AsyncTask) and `searchSync`.
+/// One search, the body shared by `search` (an AsyncTask) and `searchSync`: it ends early when
+/// `stop` is raised (stopSearch, or dispose).
 pub fn search_impl(
     core: &Core,
     model: &Model,
     position: &Position,
     limits: &SearchLimits,
+    stop: &AtomicBool,
 ) -> Outcome<SearchResult> {
     let mut searcher = core.take_searcher();
-    let result = searcher.search_with_stop(model, position, limits, Some(&core.abort))?;
+    let result = searcher.search_with_stop(model, position, limits, Some(stop))?;
     core.return_searcher(searcher);
     Ok(result)
 }
@@ -38,6 +41,9 @@ pub struct SearchTask {
     pub model: Arc<Model>,
     pub position: Position,
     pub limits: SearchLimits,
+    /// The caller's id for stopSearch, if it gave one.
+    pub id: Option<u32>,
+    pub stop: Arc<AtomicBool>,
 }
 
 impl Task for SearchTask {
@@ -46,8 +52,20 @@ impl Task for SearchTask {
 
     fn compute(&mut self) -> napi::Result<SearchResult> {
         boundary("search", || {
-            search_impl(&self.core, &self.model, &self.position, &self.limits)
+            search_impl(
+                &self.core,
+                &self.model,
+                &self.position,
+                &self.limits,
+                &self.stop,
+            )
         })
+    }
+
+    /// Runs on the JS thread whatever the outcome, after `resolve` or `reject`.
+    fn finally(self, _env: Env) -> napi::Result<()> {
+        self.core.end_search(self.id);
+        Ok(())
     }
 
     fn resolve(&mut self, _env: Env, output: SearchResult) -> napi::Result<SearchResultJs> {

@@ -47,5 +47,7 @@ export { NBoardSession, NBOARD_PROTOCOL_VERSION, runNBoard } from './nboard/sess
 export type { NBoardOptions } from './nboard/session';
 export { parseGgf } from './nboard/ggf';
 export type { GgfGame } from './nboard/ggf';
+export { searchMove } from './move-search';
+export type { MovePlan } from './move-search';
 export { loadEngine, loadModel, selectEngine } from './model';
 export type { LoadedEngine, LoadedModel } from './model';

@@ -2,7 +2,7 @@ import { Position, squareToName } from '@prismind/board';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeModelCheckpoint } from './support/fixtures';
-import { start, waitUntil } from './support/spawn';
+import { sleep, start, waitUntil } from './support/spawn';
 
 const tmp = tempDir();
 let model = '';
@@ -112,3 +112,73 @@ describe('prismind-cli nboard (spawned) plays a whole game against a scripted GU
     }
   });
 });
+
+describe.each(['js', 'native'] as const)(
+  'prismind-cli nboard --backend %s listens while it thinks',
+  (backend) => {
+    /** An engine at depth 20 on a midgame position (where depth 20 takes minutes). */
+    async function thinking() {
+      const engine = start([
+        'nboard',
+        '--checkpoint',
+        model,
+        '--backend',
+        backend,
+        '--max-depth',
+        '20',
+      ]);
+      const send = (line: string) => engine.child.stdin!.write(`${line}\n`);
+      const next = reader(engine.stdout);
+      send('nboard 2');
+      await next(/^set myname /, 'set myname');
+      send('set depth 20');
+      send(`set game ${ggf(Position.initial().play('f5').play('d6').play('c3'))}`);
+      send('ping 1');
+      await next(/^pong 1$/, 'pong 1');
+      // warm: the JS backend starts its search thread on the first search
+      send('go');
+      await sleep(400);
+      return { engine, send, next };
+    }
+
+    it('stops a deep go at a ping: === first, then pong, within 200 ms of the ping', async () => {
+      const { engine, send, next } = await thinking();
+      expect(engine.stdout()).not.toMatch(/^=== /m);
+      // timed on the stream itself, not by polling the output
+      let ponged = 0;
+      engine.child.stdout!.on('data', (chunk: string) => {
+        if (ponged === 0 && /^pong 2$/m.test(chunk)) ponged = performance.now();
+      });
+      const pinged = performance.now();
+      send('ping 2');
+      const answer = await next(/^=== /, 'the stopped answer');
+      await next(/^pong 2$/, 'pong 2');
+      expect(ponged - pinged).toBeLessThan(200);
+      const square = /^=== ([A-H][1-8])\//.exec(answer)![1]!.toLowerCase();
+      expect(Position.initial().play('f5').play('d6').play('c3').isLegal(square)).toBe(true);
+      send('quit');
+      expect((await engine.done).code).toBe(0);
+    });
+
+    it('ends promptly when the input ends during a search', async () => {
+      const { engine } = await thinking();
+      const closed = performance.now();
+      engine.child.stdin!.end();
+      const finished = await engine.done;
+      expect(performance.now() - closed).toBeLessThan(1000);
+      expect(finished.code).toBe(0);
+    });
+
+    it('refuses a huge line on stderr and still answers the next ping', async () => {
+      const engine = start(['nboard', '--checkpoint', model, '--backend', backend]);
+      const next = reader(engine.stdout);
+      engine.child.stdin!.write(`set game ${'x'.repeat(4 * 1024 * 1024)}\nping 3\n`);
+      await next(/^pong 3$/, 'pong 3');
+      engine.child.stdin!.end('quit\n');
+      const finished = await engine.done;
+      expect(finished.code).toBe(0);
+      expect(finished.stderr).toMatch(/an input line is longer than 65536 bytes; it is dropped/);
+      expect(finished.stderr).not.toMatch(/RangeError/);
+    });
+  },
+);

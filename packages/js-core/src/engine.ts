@@ -19,6 +19,7 @@ import {
   PrismindError,
   schemaError,
   type SearchLimits,
+  type SearchOptions,
   type SearchResult,
   searchLimitsSchema,
   type TrainBatchOptionsInput,
@@ -33,24 +34,26 @@ import { GameState } from './game';
 import { C_GAMES, SharedModel } from './model';
 import { type JsEngineOptions, type ResolvedOptions, resolveOptions } from './options';
 import { WorkerPool } from './pool';
+import type { SearchOutcome } from './root';
 import { replayGame } from './replay';
-import { Searcher } from './root';
+import { epochNow } from './search-message';
+import { SearchWorker } from './search-worker';
 import { CONTROL_SIZE, STATS_SIZE, STOP } from './shared-control';
 import { TdLearner } from './td';
 import { runTrainBatch } from './train';
 
 /**
- * The pure-TypeScript engine (backend 'js'), exactly per docs/engine-spec.md. Evaluation, search
- * and learnFromGame run on the calling thread; train() runs in worker_threads that share the model
- * (SharedArrayBuffers) with this object, so getState() returns views and no weights are copied
- * between threads.
+ * The pure-TypeScript engine (backend 'js'), exactly per docs/engine-spec.md. Evaluation and
+ * learnFromGame run on the calling thread; search() runs on a search worker and train() in
+ * training workers, worker_threads that share the model (SharedArrayBuffers) with this object, so
+ * getState() returns views and no weights are copied between threads.
  */
 export class JsEngine implements Engine {
   readonly backend: BackendKind = 'js';
   private model: SharedModel;
   private stageBase: Int32Array;
   private readonly options: ResolvedOptions;
-  private readonly searcher: Searcher;
+  private readonly searches: SearchWorker;
   private readonly learner = new TdLearner();
   private readonly game = new GameState();
   private readonly feats = new Int32Array(46);
@@ -64,8 +67,7 @@ export class JsEngine implements Engine {
     this.options = resolveOptions(options);
     this.model = SharedModel.create(this.options.stages);
     this.stageBase = stageBaseTable(this.model.stages);
-    this.searcher = new Searcher(this.options.ttBytes);
-    this.searcher.setWeights(this.model.weights, this.stageBase);
+    this.searches = new SearchWorker(this.options.ttBytes);
   }
 
   get shape(): ModelShape {
@@ -126,24 +128,44 @@ export class JsEngine implements Engine {
     return this.model.weights[stage * WEIGHTS_PER_STAGE + info.offset + index]!;
   }
 
-  async search(cells: CellsInput, player: Player, limits: SearchLimits): Promise<SearchResult> {
+  async search(
+    cells: CellsInput,
+    player: Player,
+    limits: SearchLimits,
+    options: SearchOptions = {},
+  ): Promise<SearchResult> {
+    const calledAt = epochNow();
     this.assertReadable('search');
     const b = toBitboards(cells, player);
     const parsed = searchLimitsSchema.safeParse(limits);
     if (!parsed.success) throw schemaError('INVALID_LIMITS', 'search limits', parsed.error.issues);
-    extractInto(b.blackLo, b.blackHi, b.whiteLo, b.whiteHi, this.feats, 0);
+    const feats = new Int32Array(46);
+    extractInto(b.blackLo, b.blackHi, b.whiteLo, b.whiteHi, feats, 0);
     const black = b.player === 1;
-    const started = performance.now();
-    const r = this.searcher.search(
-      black ? b.blackLo : b.whiteLo,
-      black ? b.blackHi : b.whiteHi,
-      black ? b.whiteLo : b.blackLo,
-      black ? b.whiteHi : b.blackHi,
-      black,
-      this.feats,
-      0,
-      parsed.data,
-    );
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const raise = (): void => {
+      Atomics.store(stop, 0, 1);
+    };
+    const signal = options.signal;
+    if (signal?.aborted) raise();
+    signal?.addEventListener('abort', raise, { once: true });
+    let r: SearchOutcome;
+    try {
+      r = await this.searches.run({
+        board: black
+          ? [b.blackLo, b.blackHi, b.whiteLo, b.whiteHi]
+          : [b.whiteLo, b.whiteHi, b.blackLo, b.blackHi],
+        black,
+        feats,
+        weights: this.model.weights,
+        stageBase: this.stageBase,
+        limits: parsed.data,
+        stop,
+        calledAt,
+      });
+    } finally {
+      signal?.removeEventListener('abort', raise);
+    }
     return {
       move: r.move,
       // `+ 0` turns −0 into +0 and leaves every other value alone. Negation (negamax, the white
@@ -152,7 +174,7 @@ export class JsEngine implements Engine {
       score: r.score + 0,
       depth: r.depth,
       nodes: r.nodes,
-      timeMs: performance.now() - started,
+      timeMs: epochNow() - calledAt,
       exact: r.exact,
       pv: r.pv,
     };
@@ -169,6 +191,7 @@ export class JsEngine implements Engine {
         throw schemaError('INVALID_OPTIONS', 'training options', parsed.error.issues);
       }
       this.assertIdle('train');
+      this.detachFromSearches();
       this.pool ??= new WorkerPool(this.options.ttBytes);
       const run = runTrainBatch(
         this.pool,
@@ -206,6 +229,7 @@ export class JsEngine implements Engine {
     // Replay into scratch first: on any error the model is untouched.
     replayGame(this.game, moves, this.stageBase);
     const z = this.game.finalScoreBlack();
+    this.detachFromSearches();
     this.learner.update(this.model, this.game.offs, this.game.recorded, z, parsed.data);
     this.model.counters[C_GAMES] = this.model.counters[C_GAMES]! + 1;
   }
@@ -219,12 +243,22 @@ export class JsEngine implements Engine {
     this.assertUsable();
     const valid = validateModelState(state);
     this.assertIdle('setState');
-    if (valid.stages !== this.model.stages) {
+    if (valid.stages !== this.model.stages || this.searches.inFlight > 0) {
       this.model = SharedModel.create(valid.stages);
       this.stageBase = stageBaseTable(valid.stages);
     }
     this.model.load(valid);
-    this.searcher.setWeights(this.model.weights, this.stageBase);
+  }
+
+  /**
+   * Before the model changes: searches in flight keep reading the weights they started with (as
+   * the native backend's snapshots do), so the change goes to a copy.
+   */
+  private detachFromSearches(): void {
+    if (this.searches.inFlight === 0) return;
+    const copy = SharedModel.create(this.model.stages);
+    copy.load(this.model.state());
+    this.model = copy;
   }
 
   async dispose(): Promise<void> {
@@ -235,6 +269,8 @@ export class JsEngine implements Engine {
       this.requestStop();
       await running.catch(() => undefined);
     }
+    await this.searches.stopAll();
+    await this.searches.terminate();
     await this.pool?.terminate();
     this.pool = null;
   }

@@ -39,6 +39,17 @@ export interface SearchOutcome {
   pv: number[];
 }
 
+/** How one search runs, besides its limits. */
+export interface SearchRun {
+  /** A shared flag array: element `stopIndex` (default 0) non-zero stops the search, polled like the time limit. */
+  stop?: Int32Array | null | undefined;
+  stopIndex?: number | undefined;
+  /** Read a principal variation back (default true). */
+  wantPv?: boolean | undefined;
+  /** When the time limit starts counting (performance.now() of this thread; default now). */
+  startedAt?: number | undefined;
+}
+
 export class Searcher {
   readonly ctx: SearchContext = new SearchContext();
   readonly stack: SearchStack = new SearchStack();
@@ -68,8 +79,7 @@ export class Searcher {
 
   /**
    * Search a position: side-relative board, the colour to move, its 46 feature offsets. Starts
-   * from cleared tables, so the result never depends on earlier searches. `stop`: a shared flag
-   * array (index 0..), polled like the time limit. `wantPv`: read a principal variation back.
+   * from cleared tables, so the result never depends on earlier searches.
    */
   search(
     pLo: number,
@@ -80,18 +90,16 @@ export class Searcher {
     feats: Int32Array,
     featsAt: number,
     limits: RootLimits,
-    stop: Int32Array | null = null,
-    stopIndex = 0,
-    wantPv = true,
+    run: SearchRun = {},
   ): SearchOutcome {
     const ctx = this.ctx;
-    ctx.reset(limits.nodes, limits.timeMs, performance.now());
-    ctx.stop = stop;
-    ctx.stopIndex = stopIndex;
+    ctx.reset(limits.nodes, limits.timeMs, run.startedAt ?? performance.now());
+    ctx.stop = run.stop ?? null;
+    ctx.stopIndex = run.stopIndex ?? 0;
     this.mid.tt.clear();
     this.end.ttIfAny?.clear();
     this.stack.setPly(0, pLo, pHi, oLo, oHi, black, feats, featsAt);
-    const outcome = this.root(limits, wantPv);
+    const outcome = this.root(limits, run.wantPv ?? true);
     outcome.nodes = ctx.nodes;
     return outcome;
   }

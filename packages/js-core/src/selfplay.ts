@@ -51,9 +51,7 @@ export function playSelfPlayGame(
         game.feats,
         0,
         o.limits,
-        o.stop,
-        o.stopIndex,
-        false,
+        { stop: o.stop, stopIndex: o.stopIndex, wantPv: false },
       );
       sq = r.move;
     }

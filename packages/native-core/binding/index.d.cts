@@ -22,8 +22,18 @@ export declare class NativeEngine {
   featureIndices(cells: Uint8Array): Uint32Array
   /** One weight by shape (0..10), stage and base-3 index. */
   getWeight(shape: number, stage: number, index: number): number
-  /** Best move under the limits, searched on libuv's thread pool. */
-  search(cells: Uint8Array, player: number, limits: SearchLimitsJs): Promise<SearchResultJs>
+  /**
+   * Best move under the limits, searched on libuv's thread pool. `searchId` (chosen by the
+   * caller, unique among its searches in flight) lets `stopSearch` end it early; `stopped`
+   * starts it stopped already (an aborted signal: a stop raised after the call could come
+   * after the task has started, so the result would depend on timing).
+   */
+  search(cells: Uint8Array, player: number, limits: SearchLimitsJs, searchId?: number | undefined | null, stopped?: boolean | undefined | null): Promise<SearchResultJs>
+  /**
+   * Stop the search started with `searchId`: it settles promptly with the last completed
+   * iteration (docs/engine-spec.md, "Stopping a search"). A finished or unknown id is ignored.
+   */
+  stopSearch(searchId: number): void
   /** The same search on the calling thread (benchmarks, scripts that want no promise). */
   searchSync(cells: Uint8Array, player: number, limits: SearchLimitsJs): SearchResultJs
   /**

@@ -19,6 +19,7 @@ import {
   type SearchLimits,
   type SearchResult,
   searchLimitsSchema,
+  type SearchOptions,
   type TrainBatchOptionsInput,
   type TrainBatchResult,
   trainBatchOptionsSchema,
@@ -78,6 +79,8 @@ export class NativeBackedEngine implements NativeEngine {
   #stages: number;
   #batch: Promise<unknown> | null = null;
   #disposed = false;
+  /** Ids for stopSearch, one per search (a u32 that wraps long after any search in flight ended). */
+  #nextSearchId = 1;
 
   constructor(binding: NativeBinding, options: ResolvedEngineOptions) {
     this.#native = callNative('new NativeEngine', () => {
@@ -134,19 +137,32 @@ export class NativeBackedEngine implements NativeEngine {
     return callNative('getWeight', () => this.#native.getWeight(...args));
   }
 
-  async search(cells: CellsInput, player: Player, limits: SearchLimits): Promise<SearchResult> {
+  async search(
+    cells: CellsInput,
+    player: Player,
+    limits: SearchLimits,
+    options: SearchOptions = {},
+  ): Promise<SearchResult> {
     this.#live('search');
     const c = parseCells(cells);
     const p = parsePlayer(player);
     const parsed = searchLimitsSchema.safeParse(limits);
     if (!parsed.success) throw schemaError('INVALID_LIMITS', 'search limits', parsed.error.issues);
+    const id = this.#nextSearchId;
+    this.#nextSearchId = (id % 0xffff_ffff) + 1;
+    const signal = options.signal;
     const pending = callNative('search', () =>
-      this.#native.search(c, p, toNativeLimits(parsed.data)),
+      this.#native.search(c, p, toNativeLimits(parsed.data), id, signal?.aborted ?? false),
     );
+    // The task is queued with its stop flag registered under `id`: stopping now reaches it.
+    const stop = (): void => this.#native.stopSearch(id);
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       return fromNativeResult(await pending);
     } catch (error) {
       throw fromNative(error, 'search');
+    } finally {
+      signal?.removeEventListener('abort', stop);
     }
   }
 

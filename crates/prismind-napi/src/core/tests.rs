@@ -95,3 +95,30 @@ fn searchers_are_reused_until_dispose() {
     core.return_searcher(Searcher::new(1 << 12));
     assert!(core.searchers.lock().unwrap().is_empty());
 }
+
+#[test]
+fn stop_search_raises_only_that_search_until_it_ends() {
+    let core = core();
+    let first = core.begin_search(Some(1), false);
+    let second = core.begin_search(Some(2), false);
+    core.stop_search(1);
+    assert!(first.load(Ordering::SeqCst));
+    assert!(!second.load(Ordering::SeqCst));
+    core.end_search(Some(2));
+    core.stop_search(2);
+    assert!(
+        !second.load(Ordering::SeqCst),
+        "an ended search is forgotten"
+    );
+    core.stop_search(99);
+}
+
+#[test]
+fn a_search_can_start_stopped_and_dispose_stops_every_search_in_flight() {
+    let core = core();
+    assert!(core.begin_search(None, true).load(Ordering::SeqCst));
+    let running = core.begin_search(Some(7), false);
+    core.dispose();
+    assert!(running.load(Ordering::SeqCst));
+    assert!(core.begin_search(Some(8), false).load(Ordering::SeqCst));
+}

@@ -1,5 +1,5 @@
 import type { LearningParamsInput, ModelShape, ModelState } from './model';
-import type { SearchLimits, SearchResult } from './search';
+import type { SearchLimits, SearchOptions, SearchResult } from './search';
 import type { TrainBatchOptionsInput, TrainBatchResult, TrainProgress } from './training';
 import type { BackendKind, CellsInput, Player } from './types';
 
@@ -23,8 +23,16 @@ export interface Engine {
   /** A weight by shape number (0..10), stage and base-3 index. */
   getWeight(shape: number, stage: number, index: number): number;
 
-  /** Best move under the limits. */
-  search(cells: CellsInput, player: Player, limits: SearchLimits): Promise<SearchResult>;
+  /**
+   * Best move under the limits, off the main thread (the caller stays free to read input and to
+   * stop it). `options.signal` stops it early with the last completed iteration's result.
+   */
+  search(
+    cells: CellsInput,
+    player: Player,
+    limits: SearchLimits,
+    options?: SearchOptions,
+  ): Promise<SearchResult>;
 
   /** Self-play `games` games with TD(λ) updates, off the main thread. One batch at a time. */
   train(

@@ -10,7 +10,7 @@ export type {
   PatternSetId,
 } from './types';
 export { searchLimitsSchema } from './search';
-export type { SearchLimits, SearchResult } from './search';
+export type { SearchLimits, SearchOptions, SearchResult } from './search';
 export { DEFAULT_LEARNING_PARAMS, learningParamsSchema, modelStateMetaSchema } from './model';
 export type {
   LearningParams,

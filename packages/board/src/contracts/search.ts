@@ -21,6 +21,16 @@ export const searchLimitsSchema: z.ZodType<SearchLimits> = z
     message: 'give at least one of depth, timeMs or nodes',
   });
 
+/** How a search runs, besides its limits (docs/engine-spec.md, "Stopping a search"). */
+export interface SearchOptions {
+  /**
+   * Aborting it stops the search: it settles promptly (well within 100 ms) with the result of the
+   * last completed iteration, as if a time limit had passed; depth 1 always completes, so the move
+   * is legal. An already-aborted signal gives the depth-1 result.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 export interface SearchResult {
   /** Best move as a square 0..63, or -1 when the side to move must pass or the game is over. */
   move: number;

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { EXIT } from '../errors';
 import { type CliIO, println } from '../io';
 import { loadEngine } from '../model';
+import { secondsToMs } from '../move-search';
 import { runNBoard } from '../nboard/session';
 
 export interface NBoardArgs {
@@ -16,6 +17,8 @@ export interface NBoardArgs {
   exactEmpties?: number | undefined;
   /** The name announced to the GUI. Default "Prismind <checkpoint file>". */
   name?: string | undefined;
+  /** Per-move time budget in seconds, until the GUI sets a depth (NBoardOptions.moveTimeMs). */
+  moveTime?: number | undefined;
 }
 
 /**
@@ -32,7 +35,9 @@ export async function nboardCommand(args: NBoardArgs, io: CliIO): Promise<number
       depth: args.depth,
       maxDepth: args.maxDepth,
       exactEmpties: args.exactEmpties,
+      moveTimeMs: secondsToMs(args.moveTime),
       log: io.verbose ? (line) => println(io.stderr, line) : undefined,
+      warn: (line) => println(io.stderr, line),
     });
   } finally {
     await loaded.engine.dispose().catch(() => undefined);

@@ -89,4 +89,22 @@ describe('play', () => {
     expect(io2.out()).toMatch(/hint: [a-h][1-8]/);
     expect(io2.out()).toContain('input ended; game abandoned');
   });
+
+  it('--move-time: the engine answers within its budget per move', async () => {
+    const io = bufferedIO();
+    const done = runCli(
+      ['play', '--checkpoint', model, '--move-time', '0.3', '--backend', 'js', '--color', 'white'],
+      io,
+    );
+    const started = performance.now();
+    await waitFor(() => /your move/.test(io.out()), 'the first prompt');
+    const took = performance.now() - started;
+    io.input.end('quit\n');
+    expect(await done).toBe(0);
+    expect(io.out()).toContain('(js engine, 0.3 s per move)');
+    expect(io.out()).toMatch(/engine plays [a-h][1-8] \(eval [-+]?\d/);
+    // loading the checkpoint and starting the search thread come on top of the 300 ms
+    expect(took).toBeGreaterThan(300);
+    expect(took).toBeLessThan(3000);
+  });
 });

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { badArgument, EXIT } from '../errors';
 import { type CliIO, println } from '../io';
 import { loadEngine } from '../model';
+import { type MovePlan, planText, searchMove, secondsToMs } from '../move-search';
 import { signed } from '../view/format';
 
 export interface PlayArgs {
@@ -12,6 +13,8 @@ export interface PlayArgs {
   color?: string | undefined;
   depth?: number | undefined;
   exactEmpties?: number | undefined;
+  /** Per-move time budget in seconds; `depth`, if given too, caps it (move-search.ts). */
+  moveTime?: number | undefined;
   backend?: BackendChoice | undefined;
   seed?: number | undefined;
 }
@@ -51,28 +54,29 @@ function lineReader(io: CliIO): { next(): Promise<string | null>; close(): void 
 async function engineMove(
   engine: Engine,
   position: Position,
-  depth: number,
-  exactEmpties: number,
+  plan: MovePlan,
 ): Promise<{ move: number; score: number; depth: number; nodes: number }> {
-  const r = await engine.search(position.toCells(), position.player, { depth, exactEmpties });
+  const r = await searchMove(engine, position, plan);
   return { move: r.move, score: r.score, depth: r.depth, nodes: r.nodes };
 }
 
 /**
  * `prismind-cli play`: a person against a checkpoint in the terminal. The board is drawn after
- * every move; moves are read as square names and checked; the engine answers at a fixed depth.
+ * every move; moves are read as square names and checked; the engine answers at a fixed depth or
+ * within a time budget per move.
  */
 export async function playCommand(args: PlayArgs, io: CliIO): Promise<number> {
   const human = parseColor(args.color, args.seed);
-  const depth = args.depth ?? 4;
-  const exactEmpties = args.exactEmpties ?? 12;
+  const moveTimeMs = secondsToMs(args.moveTime);
+  const depth = args.depth ?? (moveTimeMs === undefined ? 4 : undefined);
+  const plan: MovePlan = { depth, moveTimeMs, exactEmpties: args.exactEmpties ?? 12 };
   const loaded = await loadEngine(args.checkpoint, args.backend ?? 'auto', io);
   const input = lineReader(io);
   const out = (line = '') => println(io.stdout, line);
   let position: Position = Board.initial();
   try {
     out(
-      `you play ${colorName(human)} against ${loaded.path} (${loaded.backend} engine, depth ${depth})`,
+      `you play ${colorName(human)} against ${loaded.path} (${loaded.backend} engine, ${planText(plan)})`,
     );
     out(HELP);
     out(toAscii(position));
@@ -83,7 +87,7 @@ export async function playCommand(args: PlayArgs, io: CliIO): Promise<number> {
         continue;
       }
       if (position.player !== human) {
-        const r = await engineMove(loaded.engine, position, depth, exactEmpties);
+        const r = await engineMove(loaded.engine, position, plan);
         position = position.play(r.move);
         out(
           `engine plays ${squareToName(r.move)} (eval ${signed(r.score)} for the engine, depth ${r.depth})`,
@@ -117,7 +121,7 @@ export async function playCommand(args: PlayArgs, io: CliIO): Promise<number> {
         continue;
       }
       if (text === 'hint') {
-        const r = await engineMove(loaded.engine, position, depth, exactEmpties);
+        const r = await engineMove(loaded.engine, position, plan);
         out(`hint: ${squareToName(r.move)} (eval ${signed(r.score)} for you)`);
         continue;
       }

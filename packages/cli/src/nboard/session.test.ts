@@ -7,7 +7,7 @@ import { NBoardSession, runNBoard } from './session';
 const engine = createJsEngine();
 afterAll(() => engine.dispose());
 
-function session(options: { depth?: number; maxDepth?: number } = {}) {
+function session(options: { depth?: number; maxDepth?: number; moveTimeMs?: number } = {}) {
   const sent: string[] = [];
   const logged: string[] = [];
   const s = new NBoardSession(
@@ -34,6 +34,25 @@ function passPosition(): Position {
 function ggfOf(p: Position): string {
   const cells = p.toObf().slice(0, 64).replace(/X/g, '*');
   return `(;GM[Othello]TY[8]BO[8 ${cells} ${p.player === 1 ? '*' : 'O'}];)`;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((wake) => setTimeout(wake, ms));
+
+/** Resolves once `condition` holds (polled every few ms; the test's timeout bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await sleep(2);
+}
+
+/** A GUI's end of a conversation: input to write to, the engine's lines so far. */
+function stream() {
+  const input = new PassThrough();
+  let out = '';
+  const output = {
+    write: (chunk: string) => {
+      out += chunk;
+    },
+  };
+  return { input, output, lines: () => out.split('\n').filter((l) => l !== '') };
 }
 
 const START_GAME =
@@ -130,21 +149,88 @@ describe('NBoard session', () => {
   });
 
   it('runNBoard reads commands in order from a stream until quit', async () => {
-    const input = new PassThrough();
-    let out = '';
-    const output = {
-      write: (c: string) => {
-        out += c;
-      },
-    };
+    const { input, output, lines: linesSoFar } = stream();
     const done = runNBoard(input, output, { engine, name: 'S' });
     input.write('nboard 2\nset depth 1\n');
     input.write(`set game ${START_GAME}\nping 1\ngo\nping 2\nquit\nping 3\n`);
     await done;
-    const lines = out.trim().split('\n');
+    const lines = linesSoFar();
     expect(lines[0]).toBe('set myname S');
     expect(lines[1]).toBe('pong 1');
     expect(lines.indexOf('pong 2')).toBeGreaterThan(lines.findIndex((l) => l.startsWith('===')));
     expect(lines).not.toContain('pong 3');
+  });
+
+  it('a ping during a deep go stops it: the go is answered first, then the pong, at once', async () => {
+    const { input, output, lines } = stream();
+    const done = runNBoard(input, output, { engine, name: 'S', maxDepth: 20 });
+    input.write(`set depth 20\nset game ${START_GAME}\nmove f5\ngo\n`);
+    await sleep(300);
+    expect(lines().some((l) => l.startsWith('==='))).toBe(false);
+    const pinged = performance.now();
+    input.write('ping 1\n');
+    await until(() => lines().includes('pong 1'));
+    expect(performance.now() - pinged).toBeLessThan(200);
+    const answer = lines().findIndex((l) => l.startsWith('==='));
+    expect(answer).toBeGreaterThanOrEqual(0);
+    expect(lines().indexOf('pong 1')).toBeGreaterThan(answer);
+    const move = /^=== ([A-H][1-8])\//.exec(lines()[answer]!)![1]!.toLowerCase();
+    expect(Position.initial().play('f5').isLegal(move)).toBe(true);
+    input.end('quit\n');
+    await done;
+  });
+
+  it('a ping during a hint stops it: the search lines come first, then the pong', async () => {
+    const { input, output, lines } = stream();
+    const done = runNBoard(input, output, { engine, name: 'S', maxDepth: 20 });
+    input.write(`set depth 20\nset game ${START_GAME}\nhint 2\n`);
+    await sleep(300);
+    input.write('ping 7\n');
+    await until(() => lines().includes('pong 7'));
+    const hints = lines().filter((l) => l.startsWith('search '));
+    expect(hints).toHaveLength(2);
+    expect(lines().indexOf('pong 7')).toBeGreaterThan(lines().indexOf(hints[1]!));
+    input.end();
+    await done;
+  });
+
+  it('the end of the input during a search ends the session promptly', async () => {
+    const { input, output, lines } = stream();
+    const done = runNBoard(input, output, { engine, name: 'S', maxDepth: 20 });
+    input.write(`set depth 20\nset game ${START_GAME}\ngo\n`);
+    await sleep(300);
+    const ended = performance.now();
+    input.end();
+    await done;
+    expect(performance.now() - ended).toBeLessThan(200);
+    expect(lines().some((l) => l.startsWith('==='))).toBe(true);
+  });
+
+  it('drops an over-long line with a warning and answers the next ping', async () => {
+    const { input, output, lines } = stream();
+    const warnings: string[] = [];
+    const done = runNBoard(input, output, { engine, name: 'S', warn: (l) => warnings.push(l) });
+    input.write(`set game ${'x'.repeat(3 * 1024 * 1024)}\nping 5\n`);
+    await until(() => lines().includes('pong 5'));
+    expect(warnings).toEqual([
+      'nboard: an input line is longer than 65536 bytes; it is dropped up to its end and the session goes on',
+    ]);
+    input.end();
+    await done;
+  });
+
+  it('with a move time, go searches within it until the GUI sets a depth, which wins', async () => {
+    const { s, sent } = session({ moveTimeMs: 200 });
+    await s.handle(`set game ${START_GAME}`);
+    const started = performance.now();
+    await s.handle('go');
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThan(150);
+    expect(took).toBeLessThan(350);
+    expect(sent.find((l) => l.startsWith('==='))).toMatch(/^=== [A-H][1-8]\//);
+    await s.handle('set depth 1');
+    const fixed = performance.now();
+    await s.handle('go');
+    expect(performance.now() - fixed).toBeLessThan(100);
   });
 });

@@ -31,6 +31,15 @@ export const backendOption: {
   requiresArg: true,
 } as const;
 
+/** `--move-time SECONDS`: a per-move budget (play, nboard). */
+export function moveTimeOption(describe: string): {
+  describe: string;
+  coerce: (value: unknown) => number;
+  requiresArg: true;
+} {
+  return { describe, coerce: decimal('move-time', 0.001, 3600), requiresArg: true };
+}
+
 /** `--games N`. */
 export function gamesOption(describe: string): {
   describe: string;

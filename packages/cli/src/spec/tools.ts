@@ -3,7 +3,7 @@ import { benchCommand } from '../commands/bench';
 import { nboardCommand } from '../commands/nboard';
 import { playCommand } from '../commands/play';
 import { benchStrengthSpec } from './bench-strength';
-import { backendOption, gamesOption, type Spec } from './shared';
+import { backendOption, gamesOption, moveTimeOption, type Spec } from './shared';
 
 /** `bench` (and `bench strength`), `play`, `nboard`. */
 export const toolsSpec: Spec = (y, run, io) =>
@@ -75,8 +75,13 @@ export const toolsSpec: Spec = (y, run, io) =>
           .option('depth', {
             coerce: integer('depth', 1, 20),
             requiresArg: true,
-            describe: "the engine's depth [default: 4]",
+            describe:
+              "the engine's depth; with --move-time, its cap [default: 4, none with --move-time]",
           })
+          .option(
+            'move-time',
+            moveTimeOption('seconds per engine move: iterative deepening, exact when it fits'),
+          )
           .option('exact-empties', {
             coerce: integer('exact-empties', 0, 30),
             requiresArg: true,
@@ -91,6 +96,7 @@ export const toolsSpec: Spec = (y, run, io) =>
               color: a.color as string | undefined,
               depth: a.depth as number | undefined,
               exactEmpties: a['exact-empties'] as number | undefined,
+              moveTime: a['move-time'] as number | undefined,
               backend: a.backend as never,
             },
             io,
@@ -111,8 +117,13 @@ export const toolsSpec: Spec = (y, run, io) =>
           .option('depth', {
             coerce: integer('depth', 1, 60),
             requiresArg: true,
-            describe: 'depth until the GUI sets one [default: 4]',
+            describe:
+              'depth until the GUI sets one; with --move-time, the cap of timed searches [default: 4]',
           })
+          .option(
+            'move-time',
+            moveTimeOption('seconds per move until the GUI sets a depth (which then wins)'),
+          )
           .option('max-depth', {
             coerce: integer('max-depth', 1, 60),
             requiresArg: true,
@@ -137,6 +148,7 @@ export const toolsSpec: Spec = (y, run, io) =>
               depth: a.depth as number | undefined,
               maxDepth: a['max-depth'] as number | undefined,
               exactEmpties: a['exact-empties'] as number | undefined,
+              moveTime: a['move-time'] as number | undefined,
               name: a.name as string | undefined,
               backend: a.backend as never,
             },
