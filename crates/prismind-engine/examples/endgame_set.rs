@@ -16,8 +16,8 @@ use prismind_engine::{square_name, Color, Model, Position, Rng, SearchLimits, Se
 
 const DEFAULT_SEED: u32 = 2026;
 /// Positions per number of empties: many where a solve is cheap, few where it takes seconds.
-/// (A solve costs about 2.2 times more per extra empty: ~0.02 s of labelling at 14, ~60 s at 24.)
-const DEFAULT_COUNTS: &str = "14:560,15:500,16:400,17:300,18:150,19:50,20:20,21:8,22:4,23:2,24:2";
+/// (Labelling costs 2-3 times more per extra empty: ~0.03 s of CPU at 14, minutes at 24.)
+const DEFAULT_COUNTS: &str = "14:600,15:600,16:400,17:250,18:100,19:30,20:12,21:6,22:3,23:2,24:1";
 /// Probability that the weighted-piece-counter player plays a uniformly random move instead.
 const EPSILON: f64 = 0.1;
 /// Game numbers reserved for each number of empties (far more than any group plays).
