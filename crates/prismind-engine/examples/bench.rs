@@ -5,6 +5,9 @@
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
+mod common;
+
+use common::{play_to_empties, random_move};
 use prismind_engine::{
     evaluate, learn_from_game, perft, self_play_game, train, Model, Position, Rng, SearchLimits,
     Searcher, SelfPlaySearch, TdParams, TrainOptions, DEFAULT_TT_BYTES,
@@ -13,21 +16,7 @@ use prismind_engine::{
 /// Seeded random play down to `empties` empties (None if the game ended or the side must pass).
 fn random_position(seed: u32, empties: u32) -> Option<Position> {
     let mut rng = Rng::for_game(seed, 0);
-    let mut pos = Position::initial();
-    while pos.empty_count() > empties {
-        if pos.is_game_over() {
-            return None;
-        }
-        if pos.must_pass() {
-            pos = pos.pass();
-            continue;
-        }
-        let moves = pos.legal_move_list();
-        pos = pos.play(usize::from(
-            moves[rng.next_int(moves.len() as u32) as usize],
-        ));
-    }
-    (pos.legal_moves() != 0).then_some(pos)
+    play_to_empties(empties, |pos| random_move(pos, &mut rng))
 }
 
 fn positions(empties: u32, count: usize) -> Vec<Position> {

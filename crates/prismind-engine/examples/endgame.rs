@@ -3,25 +3,14 @@
 //!
 //! cargo run --release --example endgame [empties]
 
+mod common;
+
+use common::{play_to_empties, random_move};
 use prismind_engine::{Model, Position, Rng, SearchLimits, Searcher};
 
 fn random_position(seed: u32, empties: u32) -> Option<Position> {
     let mut rng = Rng::for_game(seed, 0);
-    let mut pos = Position::initial();
-    while pos.empty_count() > empties {
-        if pos.is_game_over() {
-            return None;
-        }
-        if pos.must_pass() {
-            pos = pos.pass();
-            continue;
-        }
-        let moves = pos.legal_move_list();
-        pos = pos.play(usize::from(
-            moves[rng.next_int(moves.len() as u32) as usize],
-        ));
-    }
-    (pos.legal_moves() != 0).then_some(pos)
+    play_to_empties(empties, |pos| random_move(pos, &mut rng))
 }
 
 fn main() {
