@@ -39,6 +39,7 @@ export type {
   PauseAcknowledgedEvent,
   EngineRestartEvent,
   RestoredEvent,
+  StrengthEvent,
   GameFailedEvent,
   WeightsResetEvent,
 } from './manager/events';
@@ -87,3 +88,8 @@ export {
   trainerCheckpointProblem,
 } from './manager/model-checkpoint';
 export type { CheckpointMetadata, NonFiniteWeight } from './manager/model-checkpoint';
+
+// Strength inside a run: when a run measures itself, and what one measurement holds.
+export { DEFAULT_STRENGTH_SETTINGS } from './strength/in-run';
+export type { StrengthRecord, StrengthSettings } from './strength/in-run';
+export { BEST_CHECKPOINT_FILE } from './manager/strength-tracking';
