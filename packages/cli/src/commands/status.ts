@@ -1,7 +1,9 @@
+import { strengthLine } from '../view/training-view';
 import {
   type LoadedModel,
   loadNewestModel,
   type RunManifest,
+  type RunStatus,
   type RunStatusReport,
 } from '@prismind/trainer/run-dir';
 import { resolve } from 'node:path';
@@ -38,6 +40,8 @@ export interface StatusReport {
   seed: number;
   startedAt: string;
   endedAt: string | null;
+  /** The latest strength measurement and the strongest (with best.prsm's path), when the run measured itself. */
+  strength: RunStatus['strength'] | null;
   /** Set when status.json was damaged (it was ignored; the rest comes from manifest and checkpoints). */
   statusFileDamaged: string | null;
 }
@@ -81,6 +85,7 @@ export function statusReport(
     startedAt: manifest.startedAt,
     endedAt: manifest.endedAt,
     statusFileDamaged: view.damaged,
+    strength: status?.strength ?? null,
   };
 }
 
@@ -121,6 +126,15 @@ export function statusLines(r: StatusReport): string[] {
       ? 'latest checkpoint: none'
       : `latest checkpoint: ${r.latestCheckpoint.path} (${int(r.latestCheckpoint.games)} games, ${r.latestCheckpoint.savedAt})`,
   ];
+  if (r.strength?.latest) {
+    lines.push(strengthLine(r.strength.latest));
+    const best = r.strength.best;
+    if (best && best.games !== r.strength.latest.games) {
+      lines.push(
+        `best: League ${best.league.score.toFixed(3)} at ${int(best.games)} games (${best.path ?? 'not saved'})`,
+      );
+    }
+  }
   return lines;
 }
 

@@ -4,6 +4,8 @@ import type {
   TrainingProgressEvent,
   TrainingResult,
   RestoredEvent,
+  StrengthEvent,
+  StrengthRecord,
 } from '@prismind/trainer';
 import { isTrainerError } from '@prismind/trainer';
 import { describeSkipped } from '@prismind/trainer/run-dir';
@@ -56,6 +58,25 @@ export function summaryLines(r: TrainingResult): string[] {
   return lines;
 }
 
+/** A League score with its 95% interval: `0.862 [0.846, 0.876]`. */
+function leagueText(e: StrengthRecord): string {
+  const { score, low, high } = e.league;
+  return `${score.toFixed(3)} [${low.toFixed(3)}, ${high.toFixed(3)}]`;
+}
+
+/**
+ * One strength measurement: the League score against the standard heuristic (the published
+ * yardstick; the best published learners score about 0.96) and the accuracy on solved endgames.
+ */
+export function strengthLine(e: StrengthRecord & { best?: boolean }): string {
+  const { mae, onePlyBestRate, depth4BestRate } = e.endgame;
+  return (
+    `strength at ${int(e.games)} games: League ${leagueText(e)} vs the standard WPC (best published ≈ 0.96); ` +
+    `solved endgames: error ${mae.toFixed(1)} discs, best move ${pct(onePlyBestRate)} at 1 ply, ${pct(depth4BestRate)} at depth 4` +
+    (e.best === true ? ' (best so far: checkpoints/best.prsm)' : '')
+  );
+}
+
 function jsonLine(io: CliIO, type: string, fields: object): void {
   println(io.stdout, JSON.stringify({ type, ...fields }));
 }
@@ -75,6 +96,8 @@ export async function runWithView(
 ): Promise<number> {
   const json = options.json === true;
   let savedGamesLost: { games: number; reason: string } | undefined;
+  let lastStrength: StrengthEvent | undefined;
+  let bestStrength: StrengthEvent | undefined;
   const display = new ProgressDisplay(io.stdout, { plainIntervalMs: options.plainIntervalMs });
   let snapshot: ProgressSnapshot = { games: 0, runId: options.runId, state: 'starting' };
   const note = (line: string) => (json ? undefined : display.note(line));
@@ -128,6 +151,12 @@ export async function runWithView(
         note(`paused; resume with: prismind-cli resume --run-dir ${manager.runDir}`);
       }
     }),
+    manager.on('strength', (e) => {
+      lastStrength = e;
+      if (e.best) bestStrength = e;
+      if (json) jsonLine(io, 'strength', e);
+      else note(strengthLine(e));
+    }),
     manager.on('engine-restart', (e) => {
       if (json) jsonLine(io, 'engine-restart', e);
       note(`warning: engine restarted from ${int(e.games)} games (${e.cause})`);
@@ -152,7 +181,18 @@ export async function runWithView(
   }
   display.close();
   if (json) jsonLine(io, 'result', result);
-  else for (const line of summaryLines(result)) println(io.stdout, line);
+  else {
+    for (const line of summaryLines(result)) println(io.stdout, line);
+    if (lastStrength !== undefined) {
+      println(io.stdout, `final ${strengthLine(lastStrength)}`);
+      if (bestStrength !== undefined && bestStrength !== lastStrength) {
+        println(
+          io.stdout,
+          `best: League ${leagueText(bestStrength)} at ${int(bestStrength.games)} games`,
+        );
+      }
+    }
+  }
   if (savedGamesLost !== undefined) {
     throw new CliError(
       'FAILED',
