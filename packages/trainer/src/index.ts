@@ -13,7 +13,12 @@ export type { NativeImporter } from './backend/native-loader';
 // The training manager, its run directory and the control protocol.
 export { TrainingManager } from './manager/training-manager';
 export type { ResumeOptions } from './manager/training-manager';
-export { DEFAULT_MANAGER_OPTIONS, DEFAULT_TRAINING_SETTINGS } from './manager/options';
+export {
+  DEFAULT_MANAGER_OPTIONS,
+  DEFAULT_TRAINING_SETTINGS,
+  TRAINING_STAGES,
+} from './manager/options';
+export { learningRateAt } from './manager/learning-rate';
 export type {
   TrainingManagerOptions,
   ManagerDefaults,

@@ -7,10 +7,14 @@ import {
 import {
   type BackendChoice,
   DEFAULT_LEARNING_PARAMS,
-  DEFAULT_STAGES,
   type Engine,
   type TrainBatchOptionsInput,
 } from '@prismind/board/contracts';
+import {
+  DEFAULT_MANAGER_OPTIONS,
+  DEFAULT_TRAINING_SETTINGS,
+  learningRateAt,
+} from '@prismind/trainer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { badArgument, EXIT } from '../errors';
@@ -44,6 +48,8 @@ export interface BenchStrengthArgs {
   epsilon?: number | undefined;
   lambda?: number | undefined;
   learningRate?: number | undefined;
+  /** The learning rate at the end of the budget (exponential decay, as `train` does). */
+  learningRateEnd?: number | undefined;
   /** Also write strength.json and strength.svg here. */
   out?: string | undefined;
 }
@@ -87,6 +93,19 @@ function checkBudget(args: BenchStrengthArgs): void {
   }
 }
 
+/** Training pieces between two measurements: the learning rate is set anew for each. */
+const SEGMENTS_PER_POINT = 10;
+
+/** The run's learning-rate schedule: the trainer's, so the bench trains as `train` does. */
+function learningRates(args: BenchStrengthArgs): { learningRate: number; learningRateEnd: number } {
+  const learningRate = args.learningRate ?? DEFAULT_TRAINING_SETTINGS.learningRate;
+  return {
+    learningRate,
+    learningRateEnd:
+      args.learningRateEnd ?? DEFAULT_TRAINING_SETTINGS.learningRateEnd ?? learningRate,
+  };
+}
+
 function batchOptions(args: BenchStrengthArgs): Omit<TrainBatchOptionsInput, 'games'> {
   return {
     threads: args.threads ?? 1,
@@ -106,21 +125,29 @@ async function runPoints(
 ): Promise<StrengthPoint[]> {
   const points = args.points ?? 5;
   const batch = batchOptions(args);
+  const rates = learningRates(args);
   const totalGames = args.games ?? DEFAULT_STRENGTH_GAMES;
   const totalMs = (args.minutes ?? 0) * 60_000;
   const measured: StrengthPoint[] = [];
   let games = 0;
   let trainMs = 0;
+  const byTime = args.minutes !== undefined;
   for (let k = 1; k <= points; k++) {
-    const started = performance.now();
-    games += await trainSegment(
-      engine,
-      batch,
-      args.minutes === undefined
-        ? { games: Math.round((totalGames * k) / points) - games }
-        : { ms: (totalMs * k) / points - trainMs },
-    );
-    trainMs += performance.now() - started;
+    // each point's stretch in SEGMENTS_PER_POINT pieces, each at the schedule's learning rate
+    for (let s = 1; s <= SEGMENTS_PER_POINT; s++) {
+      const end = (k - 1 + s / SEGMENTS_PER_POINT) / points;
+      const learningRate = learningRateAt(
+        { ...rates, targetGames: byTime ? totalMs : totalGames },
+        byTime ? trainMs : games,
+      );
+      const started = performance.now();
+      games += await trainSegment(
+        engine,
+        { ...batch, learning: { ...batch.learning, learningRate } },
+        byTime ? { ms: totalMs * end - trainMs } : { games: Math.round(totalGames * end) - games },
+      );
+      trainMs += performance.now() - started;
+    }
     const report = await strengthReport(engine, {
       leagueGames: args.leagueGames,
       gauntletOpenings: args.gauntletOpenings,
@@ -141,7 +168,10 @@ async function runPoints(
 export async function benchStrengthCommand(args: BenchStrengthArgs, io: CliIO): Promise<number> {
   checkBudget(args);
   const endgame = loadEndgameSet(args.endgameSet).slice(0, args.endgameCount);
-  const selection = await selectEngine(args.backend ?? 'auto', args.stages);
+  const selection = await selectEngine(
+    args.backend ?? 'auto',
+    args.stages ?? DEFAULT_MANAGER_OPTIONS.stages,
+  );
   const { engine } = selection;
   const started = performance.now();
   let points: StrengthPoint[];
@@ -191,12 +221,12 @@ function settingsOf(args: BenchStrengthArgs, endgamePositions: number) {
     backend: args.backend ?? 'auto',
     threads: batch.threads,
     seed: batch.seed,
-    stages: args.stages ?? DEFAULT_STAGES,
+    stages: args.stages ?? DEFAULT_MANAGER_OPTIONS.stages,
     depth: batch.search?.depth,
     exactEmpties: batch.search?.exactEmpties,
     epsilon: args.epsilon ?? 0.1,
     lambda: args.lambda ?? DEFAULT_LEARNING_PARAMS.lambda,
-    learningRate: args.learningRate ?? DEFAULT_LEARNING_PARAMS.learningRate,
+    ...learningRates(args),
     leagueGames: args.leagueGames ?? 2000,
     gauntletOpenings: args.gauntletOpenings ?? 60,
     endgameSet: args.endgameSet ?? 'packaged',

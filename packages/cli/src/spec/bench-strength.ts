@@ -88,6 +88,7 @@ export function benchStrengthSpec(y: Argv, run: Run, io: CliIO): Argv {
             epsilon: a.epsilon as number | undefined,
             lambda: a.lambda as number | undefined,
             learningRate: a['learning-rate'] as number | undefined,
+            learningRateEnd: a['learning-rate-end'] as number | undefined,
             out: a.out as string | undefined,
           },
           io,

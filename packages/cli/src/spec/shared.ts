@@ -119,5 +119,10 @@ export function selfPlayFlags(y: Argv): Argv {
       describe: `Adam's learning rate [default: ${DEFAULT_TRAINING_SETTINGS.learningRate}]`,
       coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
       requiresArg: true,
+    })
+    .option('learning-rate-end', {
+      describe: `learning rate at the target, decaying exponentially to it (= --learning-rate: constant) [default: ${DEFAULT_TRAINING_SETTINGS.learningRateEnd}]`,
+      coerce: decimal('learning-rate-end', Number.MIN_VALUE, 10),
+      requiresArg: true,
     });
 }

@@ -29,7 +29,7 @@ describe('manager options', () => {
       backend: 'auto',
       threads: 1,
       seed: undefined,
-      stages: 30,
+      stages: 10,
       logLevel: 'info',
       compression: { compress: false, level: 1, codec: 'zlib' },
       retention: { keepLast: 5, keepEvery: 0 },

@@ -25,6 +25,7 @@ import type {
   TypedEmitter,
 } from './events';
 import { accountBatch } from './game-accounting';
+import { learningRateAt } from './learning-rate';
 import type { ManagerConfig, TrainingSettings } from './options';
 import type { ProgressData } from './progress-event';
 import { RecentGames } from './recent-games';
@@ -197,7 +198,7 @@ export class TrainingSession {
       seed: this.seed,
       epsilon: settings.epsilon,
       search: { ...settings.search },
-      learning: { lambda: settings.lambda, learningRate: settings.learningRate },
+      learning: { lambda: settings.lambda, learningRate: learningRateAt(settings, this.games) },
       progressEveryGames: Math.max(1, Math.min(size, Math.ceil(settings.callbackInterval / 10))),
     };
     const batchStart = this.games;
