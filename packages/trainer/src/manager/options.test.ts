@@ -121,6 +121,7 @@ describe('start options', () => {
       epsilon: 0.1,
       lambda: 0.7,
       learningRate: 0.005,
+      learningRateEnd: 0.0005,
     });
     const continued = resolveSettings(stored, parseStartOptions({ learningRate: 0.01 }));
     expect(continued).toEqual({ ...stored, learningRate: 0.01 });

@@ -1,6 +1,6 @@
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../strength/in-run';
 import type { BackendChoice } from '@prismind/board/contracts';
-import { DEFAULT_STAGES, MAX_STAGES, PrismindError } from '@prismind/board/contracts';
+import { MAX_STAGES, PrismindError } from '@prismind/board/contracts';
 import { DEFAULT_MEMORY_BUDGET_BYTES } from '@prismind/telemetry';
 import { z } from 'zod';
 import type { EngineFactory } from '../backend/create-engine';
