@@ -1,0 +1,192 @@
+//! A second, deliberately plain learner for probing algorithm changes before anyone ports them to
+//! the engines (learner=probe). With its defaults it follows docs/engine-spec.md's self-play game
+//! and TD(λ) update at depth 1 (ε-greedy on the child values, offline λ-returns with the weights
+//! at the end of the game, lazy Adam); each key below changes one thing:
+//!
+//! target=disc|win   the final disc difference, or tanh(Σ weights) toward sign(z) (win/loss/draw)
+//! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
+//! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
+//!                   per-weight step count, or plain SGD scaled by lr / 46
+
+use prismind_engine::{
+    feature_indices, squares, stage_of, Model, Position, Rng, FEATURE_COUNT, SHAPE_OFFSETS,
+    WEIGHTS_PER_STAGE,
+};
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Target {
+    Disc,
+    Win,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Optimizer {
+    LazyAdam,
+    CountAdam,
+    Sgd,
+}
+
+pub struct Probe {
+    pub model: Model,
+    adam_m: Vec<f32>,
+    adam_v: Vec<f32>,
+    counts: Vec<u32>,
+    step: i32,
+    target: Target,
+    cut: bool,
+    optimizer: Optimizer,
+}
+
+type Offsets = [u32; FEATURE_COUNT];
+
+const BETA1: f64 = 0.9;
+const BETA2: f64 = 0.999;
+
+impl Probe {
+    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer) -> Probe {
+        let len = model.weights().len();
+        Probe {
+            model,
+            adam_m: vec![0.0; len],
+            adam_v: vec![0.0; len],
+            counts: vec![0; len],
+            step: 0,
+            target,
+            cut,
+            optimizer,
+        }
+    }
+
+    fn offsets(&self, position: &Position) -> Offsets {
+        let base = stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
+        let features = feature_indices(position);
+        std::array::from_fn(|f| {
+            let (shape, index) = features[f];
+            (base + SHAPE_OFFSETS[usize::from(shape)] + index as usize) as u32
+        })
+    }
+
+    fn sum(&self, offsets: &Offsets) -> f64 {
+        let w = self.model.weights();
+        offsets.iter().map(|&o| f64::from(w[o as usize])).sum()
+    }
+
+    /// The value in target units: discs, or tanh for the win target.
+    fn squash(&self, sum: f64) -> f64 {
+        match self.target {
+            Target::Disc => sum,
+            Target::Win => sum.tanh(),
+        }
+    }
+
+    fn outcome(&self, final_score_black: i32) -> f64 {
+        match self.target {
+            Target::Disc => f64::from(final_score_black),
+            Target::Win => f64::from(final_score_black.signum()),
+        }
+    }
+
+    /// Black's value of a child in target units; a finished game is its outcome.
+    fn child_value(&self, child: &Position) -> f64 {
+        if child.is_game_over() {
+            self.outcome(child.final_score_black())
+        } else {
+            self.squash(self.sum(&self.offsets(child)))
+        }
+    }
+
+    pub fn game(&mut self, seed: u32, game: u64, epsilon: f64, lambda: f64, lr: f64) {
+        let mut rng = Rng::for_game(seed, game);
+        let mut position = Position::initial();
+        let mut recorded: Vec<(Offsets, bool)> = Vec::with_capacity(60);
+        while !position.is_game_over() {
+            let moves = position.legal_moves();
+            if moves == 0 {
+                position = position.pass();
+                continue;
+            }
+            let explore = rng.next_float() < epsilon;
+            recorded.push((self.offsets(&position), explore));
+            let square = if explore {
+                let pick = rng.next_int(moves.count_ones()) as usize;
+                squares(moves).nth(pick).expect("pick < count")
+            } else {
+                let sign = position.side().sign();
+                let mut best = (f64::NEG_INFINITY, 0);
+                for square in squares(moves) {
+                    let value = sign * self.child_value(&position.play(usize::from(square)));
+                    if value > best.0 {
+                        best = (value, square);
+                    }
+                }
+                best.1
+            };
+            position = position.play(usize::from(square));
+        }
+        let z = self.outcome(position.final_score_black());
+        self.learn(&recorded, z, lambda, lr);
+    }
+
+    fn learn(&mut self, recorded: &[(Offsets, bool)], z: f64, lambda: f64, lr: f64) {
+        let sums: Vec<f64> = recorded.iter().map(|(o, _)| self.sum(o)).collect();
+        let values: Vec<f64> = sums.iter().map(|&s| self.squash(s)).collect();
+        let t = values.len();
+        let mut errors = vec![0.0; t];
+        let mut next: Option<(f64, f64)> = None; // (V_{k+1}, E_{k+1}), None after the last
+        for k in (0..t).rev() {
+            let error = match next {
+                None => z - values[k],
+                Some((v, e)) => v - values[k] + lambda * e,
+            };
+            let explored = self.cut && recorded[k].1;
+            errors[k] = if explored { 0.0 } else { error };
+            // A random move breaks the chain: the position before it learns a one-step target.
+            next = Some((values[k], if explored { 0.0 } else { error }));
+        }
+        let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
+        for (k, (offsets, _)) in recorded.iter().enumerate() {
+            let slope = match self.target {
+                Target::Disc => 1.0,
+                Target::Win => 1.0 - values[k] * values[k],
+            };
+            let g = -errors[k] * slope;
+            if g != 0.0 {
+                terms.extend(offsets.iter().map(|&o| (o, g)));
+            }
+        }
+        terms.sort_unstable_by_key(|&(o, _)| o);
+        self.step += 1;
+        let mut i = 0;
+        while i < terms.len() {
+            let offset = terms[i].0;
+            let mut g = 0.0;
+            while i < terms.len() && terms[i].0 == offset {
+                g += terms[i].1;
+                i += 1;
+            }
+            self.apply(offset as usize, g, lr);
+        }
+    }
+
+    fn apply(&mut self, i: usize, g: f64, lr: f64) {
+        let w = &mut self.model.weights_mut()[i];
+        if self.optimizer == Optimizer::Sgd {
+            *w = (f64::from(*w) - lr / FEATURE_COUNT as f64 * g) as f32;
+            return;
+        }
+        let m = BETA1 * f64::from(self.adam_m[i]) + (1.0 - BETA1) * g;
+        let v = BETA2 * f64::from(self.adam_v[i]) + (1.0 - BETA2) * g * g;
+        self.adam_m[i] = m as f32;
+        self.adam_v[i] = v as f32;
+        let steps = match self.optimizer {
+            Optimizer::CountAdam => {
+                self.counts[i] += 1;
+                self.counts[i] as i32
+            }
+            _ => self.step,
+        };
+        let m_hat = m / (1.0 - BETA1.powi(steps));
+        let v_hat = v / (1.0 - BETA2.powi(steps));
+        *w = (f64::from(*w) - lr * m_hat / (v_hat.sqrt() + 1e-8)) as f32;
+    }
+}
