@@ -10,7 +10,7 @@
 //! (0.005), lr_end (= lr), lr_schedule (const | linear | exp), eps (0.1), eps_end (= eps),
 //! eps_schedule (const | linear | exp), lambda (0.7), stages (30), depth (1), exact (0), seed (1),
 //! eval_games (2000), eval_seed (20061), eval_eps (0.1); learner (engine | probe: see probe.rs for
-//! its keys target, cut, opt).
+//! its keys target, cut, opt, sym).
 
 mod league;
 mod probe;
@@ -90,7 +90,8 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         "sgd" => probe::Optimizer::Sgd,
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
-    probe::Probe::new(model, target, args.get("cut", 0u8) == 1, optimizer)
+    let (cut, sym) = (args.get("cut", 0u8) == 1, args.get("sym", 0u8) == 1);
+    probe::Probe::new(model, target, cut, optimizer, sym)
 }
 
 fn main() {

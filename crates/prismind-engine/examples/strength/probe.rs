@@ -7,10 +7,14 @@
 //! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
+//! sym=0|1           1: a configuration and its mirror image within the same instance (the shapes
+//!                   the pattern set keeps 4 or 2 instances of, as the other images are the same
+//!                   squares in another order) learn together: every update also goes to the
+//!                   mirrored index, as if the game were learned from all 8 symmetric images
 
 use prismind_engine::{
-    feature_indices, squares, stage_of, Model, Position, Rng, FEATURE_COUNT, SHAPE_OFFSETS,
-    WEIGHTS_PER_STAGE,
+    squares, stage_of, symmetry_square, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT,
+    SHAPES, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -35,6 +39,8 @@ pub struct Probe {
     target: Target,
     cut: bool,
     optimizer: Optimizer,
+    /// For each offset within a stage, the offset of the mirrored configuration (sym=1), else empty.
+    mirror: Vec<u32>,
 }
 
 type Offsets = [u32; FEATURE_COUNT];
@@ -43,8 +49,9 @@ const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
 
 impl Probe {
-    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer) -> Probe {
+    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer, sym: bool) -> Probe {
         let len = model.weights().len();
+        let mirror = if sym { mirror_table() } else { Vec::new() };
         Probe {
             model,
             adam_m: vec![0.0; len],
@@ -54,15 +61,15 @@ impl Probe {
             target,
             cut,
             optimizer,
+            mirror,
         }
     }
 
-    fn offsets(&self, position: &Position) -> Offsets {
+    fn offsets(&self, position: &Position, features: &Features) -> Offsets {
         let base = stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
-        let features = feature_indices(position);
         std::array::from_fn(|f| {
-            let (shape, index) = features[f];
-            (base + SHAPE_OFFSETS[usize::from(shape)] + index as usize) as u32
+            let shape = usize::from(FEATURES[f].shape);
+            (base + SHAPE_OFFSETS[shape] + usize::from(features.indices[f])) as u32
         })
     }
 
@@ -87,11 +94,11 @@ impl Probe {
     }
 
     /// Black's value of a child in target units; a finished game is its outcome.
-    fn child_value(&self, child: &Position) -> f64 {
+    fn child_value(&self, child: &Position, features: &Features) -> f64 {
         if child.is_game_over() {
             self.outcome(child.final_score_black())
         } else {
-            self.squash(self.sum(&self.offsets(child)))
+            self.squash(self.sum(&self.offsets(child, features)))
         }
     }
 
@@ -106,7 +113,8 @@ impl Probe {
                 continue;
             }
             let explore = rng.next_float() < epsilon;
-            recorded.push((self.offsets(&position), explore));
+            let features = Features::of(&position);
+            recorded.push((self.offsets(&position, &features), explore));
             let square = if explore {
                 let pick = rng.next_int(moves.count_ones()) as usize;
                 squares(moves).nth(pick).expect("pick < count")
@@ -114,7 +122,10 @@ impl Probe {
                 let sign = position.side().sign();
                 let mut best = (f64::NEG_INFINITY, 0);
                 for square in squares(moves) {
-                    let value = sign * self.child_value(&position.play(usize::from(square)));
+                    let square_index = usize::from(square);
+                    let flipped = position.board().flips(square_index);
+                    let after = features.after_move(position.side(), square_index, flipped);
+                    let value = sign * self.child_value(&position.play(square_index), &after);
                     if value > best.0 {
                         best = (value, square);
                     }
@@ -152,6 +163,9 @@ impl Probe {
             let g = -errors[k] * slope;
             if g != 0.0 {
                 terms.extend(offsets.iter().map(|&o| (o, g)));
+                if !self.mirror.is_empty() {
+                    terms.extend(offsets.iter().map(|&o| (self.mirrored(o), g)));
+                }
             }
         }
         terms.sort_unstable_by_key(|&(o, _)| o);
@@ -166,6 +180,11 @@ impl Probe {
             }
             self.apply(offset as usize, g, lr);
         }
+    }
+
+    fn mirrored(&self, offset: u32) -> u32 {
+        let per_stage = WEIGHTS_PER_STAGE as u32;
+        offset - offset % per_stage + self.mirror[(offset % per_stage) as usize]
     }
 
     fn apply(&mut self, i: usize, g: f64, lr: f64) {
@@ -189,4 +208,30 @@ impl Probe {
         let v_hat = v / (1.0 - BETA2.powi(steps));
         *w = (f64::from(*w) - lr * m_hat / (v_hat.sqrt() + 1e-8)) as f32;
     }
+}
+
+/// Per stage offset -> offset of the configuration seen through the symmetry that maps the shape's
+/// base onto the same squares in another order (identity for shapes without one).
+fn mirror_table() -> Vec<u32> {
+    let mut table: Vec<u32> = (0..WEIGHTS_PER_STAGE as u32).collect();
+    for (shape, info) in SHAPES.iter().enumerate() {
+        let base = info.base;
+        let len = base.len();
+        let position_of = |q: u8| base.iter().position(|&b| b == q);
+        // Digit i (square base[i]) moves to the digit of the square it maps to; the first symmetry
+        // that keeps the set and moves some digit.
+        let Some(to) = (1..8u8).find_map(|k| {
+            let to: Option<Vec<usize>> =
+                base.iter().map(|&q| position_of(symmetry_square(k, q))).collect();
+            to.filter(|to| to.iter().enumerate().any(|(i, &j)| i != j))
+        }) else {
+            continue;
+        };
+        let power = |i: usize| 3u32.pow((len - 1 - i) as u32);
+        for index in 0..3u32.pow(len as u32) {
+            let mirrored: u32 = (0..len).map(|i| (index / power(i) % 3) * power(to[i])).sum();
+            table[SHAPE_OFFSETS[shape] + index as usize] = SHAPE_OFFSETS[shape] as u32 + mirrored;
+        }
+    }
+    table
 }
