@@ -82,7 +82,8 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     let target = match args.text("target", "disc").as_str() {
         "disc" => probe::Target::Disc,
         "win" => probe::Target::Win,
-        other => panic!("target={other}: expected disc or win"),
+        "sign" => probe::Target::Sign,
+        other => panic!("target={other}: expected disc, win or sign"),
     };
     let optimizer = match args.text("opt", "lazy").as_str() {
         "lazy" => probe::Optimizer::LazyAdam,

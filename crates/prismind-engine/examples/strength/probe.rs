@@ -3,7 +3,8 @@
 //! and TD(λ) update at depth 1 (ε-greedy on the child values, offline λ-returns with the weights
 //! at the end of the game, lazy Adam); each key below changes one thing:
 //!
-//! target=disc|win   the final disc difference, or tanh(Σ weights) toward sign(z) (win/loss/draw)
+//! target=disc|win|sign  the final disc difference; tanh(Σ weights) toward sign(z) (win/loss/draw);
+//!                   or the plain sum toward sign(z) (the win target without the squashing)
 //! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
@@ -21,6 +22,7 @@ use prismind_engine::{
 pub enum Target {
     Disc,
     Win,
+    Sign,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -81,7 +83,7 @@ impl Probe {
     /// The value in target units: discs, or tanh for the win target.
     fn squash(&self, sum: f64) -> f64 {
         match self.target {
-            Target::Disc => sum,
+            Target::Disc | Target::Sign => sum,
             Target::Win => sum.tanh(),
         }
     }
@@ -89,7 +91,7 @@ impl Probe {
     fn outcome(&self, final_score_black: i32) -> f64 {
         match self.target {
             Target::Disc => f64::from(final_score_black),
-            Target::Win => f64::from(final_score_black.signum()),
+            Target::Win | Target::Sign => f64::from(final_score_black.signum()),
         }
     }
 
@@ -157,7 +159,7 @@ impl Probe {
         let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
         for (k, (offsets, _)) in recorded.iter().enumerate() {
             let slope = match self.target {
-                Target::Disc => 1.0,
+                Target::Disc | Target::Sign => 1.0,
                 Target::Win => 1.0 - values[k] * values[k],
             };
             let g = -errors[k] * slope;
