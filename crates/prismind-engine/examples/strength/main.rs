@@ -9,7 +9,9 @@
 //! Keys (defaults): games (1000000), every (100000), chunk (10000 games per train() call), lr
 //! (0.005), lr_end (= lr), lr_schedule (const | linear | exp), eps (0.1), eps_end (= eps),
 //! eps_schedule (const | linear | exp), lambda (0.7), stages (30), depth (1), exact (0), seed (1),
-//! eval_games (2000), eval_seed (20061), eval_eps (0.1); learner (engine | probe: see probe.rs for
+//! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
+//! also scores an exponential moving average of the weights, updated after every chunk, with this
+//! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
 //! its keys target, cut, opt, sym).
 
 mod league;
@@ -78,6 +80,15 @@ enum Learner {
     Probe(Box<probe::Probe>),
 }
 
+impl Learner {
+    fn model(&self) -> &Model {
+        match self {
+            Learner::Engine(model) => model,
+            Learner::Probe(probe) => &probe.model,
+        }
+    }
+}
+
 fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     let target = match args.text("target", "disc").as_str() {
         "disc" => probe::Target::Disc,
@@ -122,6 +133,8 @@ fn main() {
     };
     println!("{{\"args\":{:?}}}", args.0);
 
+    let halflife: f64 = args.get("avg_halflife", 0.0);
+    let mut average: Option<Model> = (halflife > 0.0).then(|| learner.model().clone());
     let stop = AtomicBool::new(false);
     let mut seconds = 0.0;
     let mut done = 0u64;
@@ -152,16 +165,23 @@ fn main() {
                 }
             }
         }
+        if let Some(average) = &mut average {
+            let rate = 1.0 - 0.5f64.powf(games as f64 / halflife);
+            let weights = learner.model().weights();
+            for (a, &w) in average.weights_mut().iter_mut().zip(weights) {
+                *a += (rate * f64::from(w - *a)) as f32;
+            }
+        }
         seconds += started.elapsed().as_secs_f64();
         done += games;
         if done % every == 0 || done == budget {
-            let model = match &learner {
-                Learner::Engine(model) => model,
-                Learner::Probe(probe) => &probe.model,
-            };
-            let r = league::league_score(model, eval_games, eval_seed, eval_eps);
+            let r = league::league_score(learner.model(), eval_games, eval_seed, eval_eps);
+            let averaged = average.as_ref().map_or(String::new(), |model| {
+                let a = league::league_score(model, eval_games, eval_seed, eval_eps);
+                format!(",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}", a.score, a.low, a.high)
+            });
             println!(
-                "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"lr\":{:.6},\"eps\":{:.4}}}",
+                "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"lr\":{:.6},\"eps\":{:.4}{averaged}}}",
                 seconds / 60.0, r.score, r.low, r.high, r.games, r.wins, r.draws, lr.at(t), eps.at(t)
             );
         }
