@@ -70,7 +70,11 @@ fn wpc_move(position: &Position) -> usize {
 
 /// Final score (black minus white) of league game `game`.
 fn play(model: &Model, seed: u32, game: u32, epsilon: f64) -> i32 {
-    let model_color = if game % 2 == 0 { Color::Black } else { Color::White };
+    let model_color = if game % 2 == 0 {
+        Color::Black
+    } else {
+        Color::White
+    };
     let mut rng = Rng::for_game(seed, u64::from(game));
     let mut position = Position::initial();
     while !position.is_game_over() {

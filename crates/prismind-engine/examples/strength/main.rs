@@ -27,10 +27,12 @@ struct Args(HashMap<String, String>);
 
 impl Args {
     fn parse() -> Args {
-        let pairs = std::env::args().skip(1).map(|arg| match arg.split_once('=') {
-            Some((key, value)) => (key.to_string(), value.to_string()),
-            None => panic!("argument {arg:?} is not key=value"),
-        });
+        let pairs = std::env::args()
+            .skip(1)
+            .map(|arg| match arg.split_once('=') {
+                Some((key, value)) => (key.to_string(), value.to_string()),
+                None => panic!("argument {arg:?} is not key=value"),
+            });
         Args(pairs.collect())
     }
 
@@ -178,7 +180,10 @@ fn main() {
             let r = league::league_score(learner.model(), eval_games, eval_seed, eval_eps);
             let averaged = average.as_ref().map_or(String::new(), |model| {
                 let a = league::league_score(model, eval_games, eval_seed, eval_eps);
-                format!(",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}", a.score, a.low, a.high)
+                format!(
+                    ",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}",
+                    a.score, a.low, a.high
+                )
             });
             println!(
                 "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"lr\":{:.6},\"eps\":{:.4}{averaged}}}",

@@ -68,7 +68,8 @@ impl Probe {
     }
 
     fn offsets(&self, position: &Position, features: &Features) -> Offsets {
-        let base = stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
+        let base =
+            stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
         std::array::from_fn(|f| {
             let shape = usize::from(FEATURES[f].shape);
             (base + SHAPE_OFFSETS[shape] + usize::from(features.indices[f])) as u32
@@ -223,15 +224,19 @@ fn mirror_table() -> Vec<u32> {
         // Digit i (square base[i]) moves to the digit of the square it maps to; the first symmetry
         // that keeps the set and moves some digit.
         let Some(to) = (1..8u8).find_map(|k| {
-            let to: Option<Vec<usize>> =
-                base.iter().map(|&q| position_of(symmetry_square(k, q))).collect();
+            let to: Option<Vec<usize>> = base
+                .iter()
+                .map(|&q| position_of(symmetry_square(k, q)))
+                .collect();
             to.filter(|to| to.iter().enumerate().any(|(i, &j)| i != j))
         }) else {
             continue;
         };
         let power = |i: usize| 3u32.pow((len - 1 - i) as u32);
         for index in 0..3u32.pow(len as u32) {
-            let mirrored: u32 = (0..len).map(|i| (index / power(i) % 3) * power(to[i])).sum();
+            let mirrored: u32 = (0..len)
+                .map(|i| (index / power(i) % 3) * power(to[i]))
+                .sum();
             table[SHAPE_OFFSETS[shape] + index as usize] = SHAPE_OFFSETS[shape] as u32 + mirrored;
         }
     }
