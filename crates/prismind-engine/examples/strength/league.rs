@@ -1,0 +1,124 @@
+//! The Othello League yardstick (Lucas & Runarsson 2006), as packages/trainer's `leagueScore` plays
+//! it: the model 1-ply (the child whose static evaluation is best for the mover, ties to the lowest
+//! square) against the 1-ply standard weighted piece counter, both sides playing a uniformly random
+//! legal move with probability ε, colours alternating (the model is black in even games), win 1,
+//! draw ½. Games are seeded by the evaluation seed alone, so every point of every run meets the
+//! same stream of random decisions.
+
+use prismind_engine::{squares, Color, Model, Position, Rng};
+
+/// The standard heuristic by rank (a1..h1 first); symmetric, so orientation does not matter.
+const WPC: [[f64; 8]; 4] = [
+    [1.00, -0.25, 0.10, 0.05, 0.05, 0.10, -0.25, 1.00],
+    [-0.25, -0.25, 0.01, 0.01, 0.01, 0.01, -0.25, -0.25],
+    [0.10, 0.01, 0.05, 0.02, 0.02, 0.05, 0.01, 0.10],
+    [0.05, 0.01, 0.02, 0.01, 0.01, 0.02, 0.01, 0.05],
+];
+
+/// A finished game is worth its disc difference times this for the heuristic (any win first).
+const WIN_SCALE: f64 = 1000.0;
+
+pub struct LeagueResult {
+    pub games: u32,
+    pub wins: u32,
+    pub draws: u32,
+    pub score: f64,
+    /// 95% Wilson interval of the score.
+    pub low: f64,
+    pub high: f64,
+}
+
+fn wpc_weight(square: u8) -> f64 {
+    let (rank, file) = (usize::from(square / 8), usize::from(square % 8));
+    WPC[rank.min(7 - rank)][file]
+}
+
+/// The heuristic's value of `position` for `color`: Σ weights of its discs minus the opponent's.
+fn wpc_value(position: &Position, color: Color) -> f64 {
+    let sum = |bits: u64| squares(bits).map(wpc_weight).sum::<f64>();
+    color.sign() * (sum(position.black()) - sum(position.white()))
+}
+
+fn best_child(position: &Position, value_for_mover: impl Fn(&Position) -> f64) -> usize {
+    let mut best = 0;
+    let mut best_value = f64::NEG_INFINITY;
+    for square in squares(position.legal_moves()) {
+        let value = value_for_mover(&position.play(usize::from(square)));
+        if value > best_value {
+            best_value = value;
+            best = usize::from(square);
+        }
+    }
+    best
+}
+
+fn model_move(model: &Model, position: &Position) -> usize {
+    let sign = position.side().sign();
+    best_child(position, |child| sign * model.evaluate(child))
+}
+
+fn wpc_move(position: &Position) -> usize {
+    let mover = position.side();
+    best_child(position, |child| {
+        if child.is_game_over() {
+            WIN_SCALE * mover.sign() * f64::from(child.final_score_black())
+        } else {
+            wpc_value(child, mover)
+        }
+    })
+}
+
+/// Final score (black minus white) of league game `game`.
+fn play(model: &Model, seed: u32, game: u32, epsilon: f64) -> i32 {
+    let model_color = if game % 2 == 0 {
+        Color::Black
+    } else {
+        Color::White
+    };
+    let mut rng = Rng::for_game(seed, u64::from(game));
+    let mut position = Position::initial();
+    while !position.is_game_over() {
+        let moves = position.legal_moves();
+        if moves == 0 {
+            position = position.pass();
+            continue;
+        }
+        let square = if rng.next_float() < epsilon {
+            let pick = rng.next_int(moves.count_ones()) as usize;
+            usize::from(squares(moves).nth(pick).expect("pick < count"))
+        } else if position.side() == model_color {
+            model_move(model, &position)
+        } else {
+            wpc_move(&position)
+        };
+        position = position.play(square);
+    }
+    model_color.sign() as i32 * position.final_score_black()
+}
+
+pub fn league_score(model: &Model, games: u32, seed: u32, epsilon: f64) -> LeagueResult {
+    let (mut wins, mut draws) = (0, 0);
+    for game in 0..games {
+        let score = play(model, seed, game, epsilon);
+        wins += u32::from(score > 0);
+        draws += u32::from(score == 0);
+    }
+    let n = f64::from(games);
+    let score = (f64::from(wins) + f64::from(draws) / 2.0) / n;
+    let (low, high) = wilson(score, n);
+    LeagueResult {
+        games,
+        wins,
+        draws,
+        score,
+        low,
+        high,
+    }
+}
+
+fn wilson(p: f64, n: f64) -> (f64, f64) {
+    let z2 = 1.96f64 * 1.96;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = (z2 * (p * (1.0 - p) / n + z2 / (4.0 * n * n))).sqrt() / (1.0 + z2 / n);
+    (centre - half, centre + half)
+}

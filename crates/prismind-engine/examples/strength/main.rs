@@ -1,0 +1,194 @@
+//! Research harness for playing strength (issue 11): train by self-play with the settings given on
+//! the command line and measure the model on the Othello League yardstick at regular points, one
+//! JSON line per point. Schedules are applied per chunk of games, the way the TypeScript manager can
+//! pass different settings per batch.
+//!
+//! cargo run --release --example strength -- games=1000000 every=100000 lr=0.005 lr_end=0.0005 \
+//!     lr_schedule=exp lambda=0.7 eps=0.1 stages=30 depth=1 exact=0 seed=1
+//!
+//! Keys (defaults): games (1000000), every (100000), chunk (10000 games per train() call), lr
+//! (0.005), lr_end (= lr), lr_schedule (const | linear | exp), eps (0.1), eps_end (= eps),
+//! eps_schedule (const | linear | exp), lambda (0.7), stages (30), depth (1), exact (0), seed (1),
+//! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
+//! also scores an exponential moving average of the weights, updated after every chunk, with this
+//! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
+//! its keys target, cut, opt, sym).
+
+mod league;
+mod probe;
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use prismind_engine::{train, Model, SelfPlaySearch, TdParams, TrainOptions};
+
+struct Args(HashMap<String, String>);
+
+impl Args {
+    fn parse() -> Args {
+        let pairs = std::env::args()
+            .skip(1)
+            .map(|arg| match arg.split_once('=') {
+                Some((key, value)) => (key.to_string(), value.to_string()),
+                None => panic!("argument {arg:?} is not key=value"),
+            });
+        Args(pairs.collect())
+    }
+
+    fn get<T: std::str::FromStr>(&self, key: &str, default: T) -> T {
+        match self.0.get(key) {
+            Some(text) => text
+                .parse()
+                .unwrap_or_else(|_| panic!("{key}={text} does not parse")),
+            None => default,
+        }
+    }
+
+    fn text(&self, key: &str, default: &str) -> String {
+        self.get(key, default.to_string())
+    }
+}
+
+/// A value that moves from `start` to `end` as training progresses (t = games done / budget).
+struct Schedule {
+    start: f64,
+    end: f64,
+    shape: String,
+}
+
+impl Schedule {
+    fn from_args(args: &Args, key: &str, default: f64) -> Schedule {
+        let start = args.get(key, default);
+        Schedule {
+            start,
+            end: args.get(&format!("{key}_end"), start),
+            shape: args.text(&format!("{key}_schedule"), "const"),
+        }
+    }
+
+    fn at(&self, t: f64) -> f64 {
+        match self.shape.as_str() {
+            "const" => self.start,
+            "linear" => self.start + (self.end - self.start) * t,
+            "exp" => self.start * (self.end / self.start).powf(t),
+            other => panic!("schedule {other:?}: expected const, linear or exp"),
+        }
+    }
+}
+
+enum Learner {
+    Engine(Model),
+    Probe(Box<probe::Probe>),
+}
+
+impl Learner {
+    fn model(&self) -> &Model {
+        match self {
+            Learner::Engine(model) => model,
+            Learner::Probe(probe) => &probe.model,
+        }
+    }
+}
+
+fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
+    let target = match args.text("target", "disc").as_str() {
+        "disc" => probe::Target::Disc,
+        "win" => probe::Target::Win,
+        "sign" => probe::Target::Sign,
+        other => panic!("target={other}: expected disc, win or sign"),
+    };
+    let optimizer = match args.text("opt", "lazy").as_str() {
+        "lazy" => probe::Optimizer::LazyAdam,
+        "count" => probe::Optimizer::CountAdam,
+        "sgd" => probe::Optimizer::Sgd,
+        other => panic!("opt={other}: expected lazy, count or sgd"),
+    };
+    let (cut, sym) = (args.get("cut", 0u8) == 1, args.get("sym", 0u8) == 1);
+    probe::Probe::new(model, target, cut, optimizer, sym)
+}
+
+fn main() {
+    let args = Args::parse();
+    let budget: u64 = args.get("games", 1_000_000);
+    let every: u64 = args.get("every", 100_000);
+    let chunk: u64 = args.get("chunk", 10_000);
+    let lr = Schedule::from_args(&args, "lr", 0.005);
+    let eps = Schedule::from_args(&args, "eps", 0.1);
+    let lambda: f64 = args.get("lambda", 0.7);
+    let search = SelfPlaySearch {
+        depth: args.get("depth", 1),
+        time_ms: None,
+        exact_empties: args.get("exact", 0),
+    };
+    let seed: u32 = args.get("seed", 1);
+    let (eval_games, eval_seed, eval_eps) = (
+        args.get("eval_games", 2000u32),
+        args.get("eval_seed", 20061u32),
+        args.get("eval_eps", 0.1f64),
+    );
+    let model = Model::new(args.get("stages", 30)).expect("stages in 1..61");
+    let mut learner = match args.text("learner", "engine").as_str() {
+        "engine" => Learner::Engine(model),
+        "probe" => Learner::Probe(Box::new(probe_from_args(&args, model))),
+        other => panic!("learner={other}: expected engine or probe"),
+    };
+    println!("{{\"args\":{:?}}}", args.0);
+
+    let halflife: f64 = args.get("avg_halflife", 0.0);
+    let mut average: Option<Model> = (halflife > 0.0).then(|| learner.model().clone());
+    let stop = AtomicBool::new(false);
+    let mut seconds = 0.0;
+    let mut done = 0u64;
+    while done < budget {
+        let t = done as f64 / budget as f64;
+        let games = chunk.min(budget - done).min(every - done % every);
+        let started = Instant::now();
+        match &mut learner {
+            Learner::Engine(model) => {
+                let options = TrainOptions {
+                    games,
+                    seed,
+                    epsilon: eps.at(t),
+                    search,
+                    learning: TdParams {
+                        lambda,
+                        learning_rate: lr.at(t),
+                        ..TdParams::default()
+                    },
+                    progress_every_games: 0,
+                    ..TrainOptions::default()
+                };
+                train(model, &options, &stop, &|_| {}).expect("valid options");
+            }
+            Learner::Probe(probe) => {
+                for game in done..done + games {
+                    probe.game(seed, game, eps.at(t), lambda, lr.at(t));
+                }
+            }
+        }
+        if let Some(average) = &mut average {
+            let rate = 1.0 - 0.5f64.powf(games as f64 / halflife);
+            let weights = learner.model().weights();
+            for (a, &w) in average.weights_mut().iter_mut().zip(weights) {
+                *a += (rate * f64::from(w - *a)) as f32;
+            }
+        }
+        seconds += started.elapsed().as_secs_f64();
+        done += games;
+        if done % every == 0 || done == budget {
+            let r = league::league_score(learner.model(), eval_games, eval_seed, eval_eps);
+            let averaged = average.as_ref().map_or(String::new(), |model| {
+                let a = league::league_score(model, eval_games, eval_seed, eval_eps);
+                format!(
+                    ",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}",
+                    a.score, a.low, a.high
+                )
+            });
+            println!(
+                "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"lr\":{:.6},\"eps\":{:.4}{averaged}}}",
+                seconds / 60.0, r.score, r.low, r.high, r.games, r.wins, r.draws, lr.at(t), eps.at(t)
+            );
+        }
+    }
+}
