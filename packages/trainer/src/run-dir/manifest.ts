@@ -2,6 +2,7 @@ import type { BackendChoice, BackendKind } from '@prismind/board/contracts';
 import { createRequire } from 'node:module';
 import { cpus, hostname, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { ManagerConfig, TrainingManagerOptions, TrainingSettings } from '../manager/options';
 import { readJsonFile, writeJsonAtomic } from './atomic-json';
 import { MANIFEST_FILE } from './names';
@@ -109,18 +110,40 @@ export function manifestPath(runDir: string): string {
  * readOrRebuildManifest for a reader that rebuilds it from the checkpoints).
  */
 export function readManifest(runDir: string): RunManifest | undefined {
-  const value = readJsonFile(manifestPath(runDir)) as RunManifest | undefined;
+  const value = readJsonFile(manifestPath(runDir));
   if (value === undefined) return undefined;
-  if (
-    value === null ||
-    typeof value !== 'object' ||
-    value.version !== 1 ||
-    !Array.isArray(value.sessions)
-  ) {
-    throw new Error(`${manifestPath(runDir)}: not a Prismind run manifest (version 1)`);
+  const checked = manifestShape.safeParse(value);
+  if (!checked.success) {
+    const problems = checked.error.issues
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new Error(
+      `${manifestPath(runDir)}: not a Prismind run manifest (version 1): ${problems}`,
+    );
   }
-  return value;
+  return value as RunManifest;
 }
+
+const count = z.number().int().min(0);
+/**
+ * What a manifest must hold for a run to be continued from it: the fields resume() and status
+ * read, with their types. A manifest that fails it is damaged (and rebuilt from the checkpoints).
+ */
+const manifestShape = z.looseObject({
+  version: z.literal(1),
+  runId: z.string().min(1),
+  seed: count.max(0xffff_ffff),
+  stages: z.number().int().min(1).max(61),
+  games: count,
+  config: z.looseObject({}),
+  settings: z.looseObject({
+    targetGames: z.number().int().min(1),
+    learningRate: z.number().gt(0),
+  }),
+  backend: z.looseObject({ requested: z.string(), chosen: z.string() }),
+  outcome: z.string(),
+  sessions: z.array(z.looseObject({ pid: z.number(), outcome: z.string() })),
+});
 
 /** Written durably (fsync) and atomically: a crash leaves the previous manifest. */
 export function writeManifest(runDir: string, manifest: RunManifest): void {

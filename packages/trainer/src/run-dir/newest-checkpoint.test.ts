@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/run-dir';
 import { toCheckpointState } from '../manager/model-checkpoint';
-import { readOrRebuildManifest } from './manifest-rebuild';
+import { manifestFromCheckpoint, readOrRebuildManifest } from './manifest-rebuild';
 import { CHECKPOINT_DIR, MANIFEST_FILE } from './names';
 import { describeSkipped, loadModelFrom, loadNewestModel } from './newest-checkpoint';
 
@@ -141,6 +141,17 @@ describe('readOrRebuildManifest', () => {
 
   it('reads an intact manifest as is, and a missing one as no run', async () => {
     expect(await readOrRebuildManifest(dir)).toEqual({ manifest: undefined, rebuilt: null });
+  });
+
+  it('a manifest that is JSON with wrong field types is damaged too, and rebuilt', async () => {
+    await saveModel(10);
+    const intact = manifestFromCheckpoint(await loadNewestModel(dir));
+    writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(intact));
+    expect(await readOrRebuildManifest(dir)).toEqual({ manifest: intact, rebuilt: null });
+    writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify({ ...intact, seed: 'abc', games: -5 }));
+    const read = await readOrRebuildManifest(dir);
+    expect(read.rebuilt).toMatch(/seed: .*expected number.*games: /);
+    expect(read.manifest).toMatchObject({ seed: 4, games: 10 });
   });
 
   it('without keepDamaged (a reader) leaves the directory as it is', async () => {
