@@ -13,6 +13,8 @@ import { readJson, tempDir } from './support/run-dir';
  */
 const N = 200;
 const SEED = 2_024;
+// 30 stages: slow enough per game that the pause lands mid-run
+const STAGES = 30;
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -39,6 +41,7 @@ describe('deterministic resume in a fresh process', () => {
       runDir: straightDir,
       backend: 'js',
       seed: SEED,
+      stages: STAGES,
       threads: 1,
       logEcho: false,
     }).start({ targetGames: N, checkpointInterval: 100, callbackInterval: 50 });
@@ -49,6 +52,7 @@ describe('deterministic resume in a fresh process', () => {
       runDir: pausedDir,
       engine: 'js',
       seed: SEED,
+      stages: STAGES,
       targetGames: N,
       checkpointInterval: 100,
       callbackInterval: 50,

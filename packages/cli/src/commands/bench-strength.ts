@@ -48,8 +48,10 @@ export interface BenchStrengthArgs {
   epsilon?: number | undefined;
   lambda?: number | undefined;
   learningRate?: number | undefined;
-  /** The learning rate at the end of the budget (exponential decay, as `train` does). */
+  /** The learning rate at the end of the decay (exponential, as `train` does). */
   learningRateEnd?: number | undefined;
+  /** Games of the decay. Default: the whole budget. */
+  learningRateDecayGames?: number | undefined;
   /** Also write strength.json and strength.svg here. */
   out?: string | undefined;
 }
@@ -136,9 +138,16 @@ async function runPoints(
     // each point's stretch in SEGMENTS_PER_POINT pieces, each at the schedule's learning rate
     for (let s = 1; s <= SEGMENTS_PER_POINT; s++) {
       const end = (k - 1 + s / SEGMENTS_PER_POINT) / points;
+      // the decay spans the budget (its games, or its training time) unless given in games
+      const decayByTime = byTime && args.learningRateDecayGames === undefined;
       const learningRate = learningRateAt(
-        { ...rates, targetGames: byTime ? totalMs : totalGames },
-        byTime ? trainMs : games,
+        {
+          ...rates,
+          learningRateDecayGames: decayByTime
+            ? totalMs
+            : (args.learningRateDecayGames ?? totalGames),
+        },
+        decayByTime ? trainMs : games,
       );
       const started = performance.now();
       games += await trainSegment(

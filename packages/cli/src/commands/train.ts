@@ -36,6 +36,7 @@ export interface TrainArgs {
   lambda?: number | undefined;
   learningRate?: number | undefined;
   learningRateEnd?: number | undefined;
+  learningRateDecayGames?: number | undefined;
   checkpointInterval?: number | undefined;
   checkpointMinutes?: number | undefined;
   callbackInterval?: number | undefined;
@@ -114,6 +115,7 @@ export function startOptions(args: Omit<TrainArgs, 'runDir'>): StartOptions {
     lambda: args.lambda,
     learningRate: args.learningRate,
     learningRateEnd: args.learningRateEnd,
+    learningRateDecayGames: args.learningRateDecayGames,
   });
 }
 

@@ -89,6 +89,7 @@ export function benchStrengthSpec(y: Argv, run: Run, io: CliIO): Argv {
             lambda: a.lambda as number | undefined,
             learningRate: a['learning-rate'] as number | undefined,
             learningRateEnd: a['learning-rate-end'] as number | undefined,
+            learningRateDecayGames: a['learning-rate-decay-games'] as number | undefined,
             out: a.out as string | undefined,
           },
           io,

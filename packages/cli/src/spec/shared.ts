@@ -120,6 +120,11 @@ export function selfPlayFlags(y: Argv): Argv {
       coerce: decimal('learning-rate', Number.MIN_VALUE, 10),
       requiresArg: true,
     })
+    .option('learning-rate-decay-games', {
+      describe: `games over which the learning rate decays to --learning-rate-end [default: ${DEFAULT_TRAINING_SETTINGS.learningRateDecayGames}]`,
+      coerce: integer('learning-rate-decay-games', 1, Number.MAX_SAFE_INTEGER),
+      requiresArg: true,
+    })
     .option('learning-rate-end', {
       describe: `learning rate at the target, decaying exponentially to it (= --learning-rate: constant) [default: ${DEFAULT_TRAINING_SETTINGS.learningRateEnd}]`,
       coerce: decimal('learning-rate-end', Number.MIN_VALUE, 10),

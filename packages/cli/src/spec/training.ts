@@ -83,6 +83,7 @@ export const trainSpec: Spec = (y, run, io) => {
             lambda: a.lambda as number | undefined,
             learningRate: a['learning-rate'] as number | undefined,
             learningRateEnd: a['learning-rate-end'] as number | undefined,
+            learningRateDecayGames: a['learning-rate-decay-games'] as number | undefined,
             checkpointInterval: a['checkpoint-interval'] as number | undefined,
             checkpointMinutes: a['checkpoint-minutes'] as number | undefined,
             callbackInterval: a['callback-interval'] as number | undefined,

@@ -122,6 +122,7 @@ describe('start options', () => {
       lambda: 0.7,
       learningRate: 0.005,
       learningRateEnd: 0.0005,
+      learningRateDecayGames: 1_000_000,
     });
     const continued = resolveSettings(stored, parseStartOptions({ learningRate: 0.01 }));
     expect(continued).toEqual({ ...stored, learningRate: 0.01 });

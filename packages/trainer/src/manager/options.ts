@@ -106,10 +106,13 @@ export interface StartOptions {
   /** Adam's learning rate at the start of the run. Default 0.005. */
   learningRate?: number | undefined;
   /**
-   * The learning rate at the target: it decays exponentially from `learningRate` to this over the
-   * run's games (learning-rate.ts). Equal to `learningRate`: constant. Default 0.0005.
+   * The rate the learning rate decays to, exponentially from `learningRate` over the first
+   * `learningRateDecayGames` games of the run (learning-rate.ts). Equal to `learningRate`:
+   * constant. Default 0.0005.
    */
   learningRateEnd?: number | undefined;
+  /** Games over which the learning rate decays (counted from the run's first game). Default 1,000,000. */
+  learningRateDecayGames?: number | undefined;
   onProgress?: ProgressCallback | undefined;
 }
 
@@ -119,6 +122,8 @@ export interface ConfigureOptions {
   epsilon?: number | undefined;
   lambda?: number | undefined;
   learningRate?: number | undefined;
+  /** With learningRate: the rate it decays to; without: only the end of the schedule changes. */
+  learningRateEnd?: number | undefined;
   logLevel?: ManagerLogLevel | undefined;
 }
 
@@ -161,8 +166,10 @@ export interface TrainingSettings {
   epsilon: number;
   lambda: number;
   learningRate: number;
-  /** The rate reached at the target (exponential decay); absent (runs from before it): constant. */
+  /** The rate reached after `learningRateDecayGames` games; absent (runs from before it): constant. */
   learningRateEnd?: number | undefined;
+  /** Games of the decay; absent: the default, LEARNING_RATE_DECAY_GAMES. */
+  learningRateDecayGames?: number | undefined;
 }
 
 /** What a run's settings default to: `start()` without options, the CLI's help. */
@@ -176,6 +183,7 @@ export const DEFAULT_TRAINING_SETTINGS: Readonly<Omit<TrainingSettings, 'targetG
     lambda: 0.7,
     learningRate: 0.005,
     learningRateEnd: 0.0005,
+    learningRateDecayGames: 1_000_000,
   });
 
 /** Stages of a new run's model unless asked otherwise (the engines' own default is 30). */
@@ -300,6 +308,7 @@ const startSchema = z
     lambda: z.number().min(0).max(1).optional(),
     learningRate: z.number().gt(0).max(10).optional(),
     learningRateEnd: z.number().gt(0).max(10).optional(),
+    learningRateDecayGames: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     onProgress: fn<ProgressCallback>('a function').optional(),
   })
   .strict();
@@ -310,6 +319,7 @@ const configureSchema = z
     epsilon: z.number().min(0).max(1).optional(),
     lambda: z.number().min(0).max(1).optional(),
     learningRate: z.number().gt(0).max(10).optional(),
+    learningRateEnd: z.number().gt(0).max(10).optional(),
     logLevel: logLevel.optional(),
   })
   .strict();
@@ -329,6 +339,7 @@ export const trainingSettingsSchema: z.ZodType<TrainingSettings> = z.object({
   lambda: z.number().min(0).max(1),
   learningRate: z.number().gt(0).max(10),
   learningRateEnd: z.number().gt(0).max(10).optional(),
+  learningRateDecayGames: z.number().int().min(1).optional(),
 });
 
 /** Every problem at once, each naming its field: `threads: Too small: expected ... >=1`. */

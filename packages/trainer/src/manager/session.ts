@@ -25,7 +25,7 @@ import type {
   TypedEmitter,
 } from './events';
 import { accountBatch } from './game-accounting';
-import { learningRateAt } from './learning-rate';
+import { LEARNING_RATE_BLOCK_GAMES, learningRateForGame } from './learning-rate';
 import type { ManagerConfig, TrainingSettings } from './options';
 import type { ProgressData } from './progress-event';
 import { RecentGames } from './recent-games';
@@ -150,12 +150,19 @@ export class TrainingSession {
 
   // ---- batches ------------------------------------------------------------------------------
 
-  /** Games for the next batch: a chunk, never past the next game-interval checkpoint or the target. */
+  /**
+   * Games for the next batch: a chunk, never past the next game-interval checkpoint, the next
+   * learning-rate block (learning-rate.ts) or the target.
+   */
   nextBatchSize(): number {
     const { checkpointInterval, callbackInterval, targetGames } = this.settings;
     const toCheckpoint =
       checkpointInterval > 0 ? checkpointInterval - (this.games % checkpointInterval) : Infinity;
-    return Math.max(1, Math.min(callbackInterval, toCheckpoint, targetGames - this.games));
+    const toRateBlock = LEARNING_RATE_BLOCK_GAMES - (this.games % LEARNING_RATE_BLOCK_GAMES);
+    return Math.max(
+      1,
+      Math.min(callbackInterval, toCheckpoint, toRateBlock, targetGames - this.games),
+    );
   }
 
   /**
@@ -198,7 +205,10 @@ export class TrainingSession {
       seed: this.seed,
       epsilon: settings.epsilon,
       search: { ...settings.search },
-      learning: { lambda: settings.lambda, learningRate: learningRateAt(settings, this.games) },
+      learning: {
+        lambda: settings.lambda,
+        learningRate: learningRateForGame(settings, this.games),
+      },
       progressEveryGames: Math.max(1, Math.min(size, Math.ceil(settings.callbackInterval / 10))),
     };
     const batchStart = this.games;

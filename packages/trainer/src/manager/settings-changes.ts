@@ -12,7 +12,13 @@ export function applySettingChanges(run: OpenRun, changes: ConfigureOptions): vo
   if (changes.search !== undefined) next.search = normalizeSearch(changes.search);
   if (changes.epsilon !== undefined) next.epsilon = changes.epsilon;
   if (changes.lambda !== undefined) next.lambda = changes.lambda;
-  if (changes.learningRate !== undefined) next.learningRate = changes.learningRate;
+  if (changes.learningRate !== undefined) {
+    // a rate set by hand holds from now on, unless an end rate comes with it
+    next.learningRate = changes.learningRate;
+    next.learningRateEnd = changes.learningRateEnd ?? changes.learningRate;
+  } else if (changes.learningRateEnd !== undefined) {
+    next.learningRateEnd = changes.learningRateEnd;
+  }
   session.updateSettings(next);
   if (changes.logLevel !== undefined) {
     run.telemetry.logger.level = changes.logLevel;
