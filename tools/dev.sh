@@ -40,6 +40,7 @@ case "$job" in
     setup
     node tools/gen-patterns.mjs --check
     pnpm run lint
+    pnpm run check:packages
     pnpm run typecheck
     cargo test --workspace --release
     pnpm run test

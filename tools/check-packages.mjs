@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Checks what the registry would get: packs every publishable package with pnpm (the only packer
+// that rewrites `workspace:*` and applies publishConfig), then lints each tarball with publint and
+// @arethetypeswrong/cli. Runs on the built dist/ (build first); offline (no @types look-ups).
+//   node tools/check-packages.mjs
+import { execFileSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function publishablePackages() {
+  return readdirSync(join(root, 'packages'))
+    .map((name) => join(root, 'packages', name))
+    .filter((dir) => statSync(join(dir, 'package.json'), { throwIfNoEntry: false }))
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.private);
+}
+
+/** The workspace exports map minus what only the workspace uses: `source` and the leading `types`. */
+function publishedView(exportsMap) {
+  return Object.fromEntries(
+    Object.entries(exportsMap).map(([key, entry]) => {
+      if (typeof entry === 'string') return [key, entry];
+      const { types: _types, source: _source, ...conditions } = entry;
+      return [key, conditions];
+    }),
+  );
+}
+
+/** publishConfig.exports is written by hand beside exports: say so when the two drift apart. */
+function exportsDrift({ manifest }) {
+  const expected = publishedView(manifest.exports);
+  if (isDeepStrictEqual(manifest.publishConfig?.exports, expected)) return [];
+  return [
+    `EXPORTS_DRIFT: ${manifest.name} publishConfig.exports differs from exports without ` +
+      `"types"/"source"; expected ${JSON.stringify(expected)}`,
+  ];
+}
+
+function run(command, args, options = {}) {
+  try {
+    execFileSync(command, args, { stdio: 'inherit', ...options });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkTarball(name, tarball) {
+  const problems = [];
+  if (!run(bin('publint'), ['run', tarball, '--strict'])) problems.push(`PUBLINT: ${name}`);
+  if (!run(bin('attw'), [tarball, '--no-definitely-typed', '--format', 'table-flipped'])) {
+    problems.push(`ATTW: ${name}`);
+  }
+  return problems;
+}
+
+const outDir = mkdtempSync(join(tmpdir(), 'prismind-pack-'));
+const problems = [];
+try {
+  for (const pkg of publishablePackages()) {
+    problems.push(...exportsDrift(pkg));
+    // dist is already built; prepack would rebuild it (and native-core's prepack runs cargo).
+    const packed = run(
+      'pnpm',
+      ['--config.ignore-scripts=true', 'pack', '--pack-destination', outDir],
+      {
+        cwd: pkg.dir,
+        stdio: 'ignore',
+      },
+    );
+    if (!packed) {
+      problems.push(`PACK_FAILED: ${pkg.manifest.name}`);
+      continue;
+    }
+    const tarball = join(
+      outDir,
+      `${pkg.manifest.name.replace('@', '').replace('/', '-')}-${pkg.manifest.version}.tgz`,
+    );
+    problems.push(...checkTarball(pkg.manifest.name, tarball));
+  }
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  console.error(`\n${problems.length} packaging problem(s):\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('\nEvery publishable package packs clean (publint, attw).');

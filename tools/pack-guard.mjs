@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `prepack` of every package runs this first. Only pnpm rewrites `workspace:*` ranges into
+// versions and applies `publishConfig.exports` (the manifest without the `source` condition), so
+// a tarball from npm or yarn would be unusable: stop them with a message that says what to run.
+const userAgent = process.env.npm_config_user_agent ?? '';
+
+if (!userAgent.startsWith('pnpm/')) {
+  const packer = userAgent.split('/')[0] || 'an unknown package manager';
+  console.error(
+    `PACK_NOT_PNPM: this package was packed by ${packer}, expected pnpm. Only pnpm replaces ` +
+      '`workspace:*` dependency ranges and applies publishConfig; run `pnpm pack` or `pnpm publish`.',
+  );
+  process.exit(1);
+}
