@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeModelCheckpoint } from '../test/support/fixtures';
 import { bufferedIO } from './io';
 import { runCli } from './main';
+import { DEFAULT_TRAIN_GAMES } from './commands/train';
 
 const tmp = tempDir();
 let model = '';
@@ -154,7 +155,7 @@ describe('prismind-cli errors a user can cause: one line, non-zero exit', () => 
     }
     const trainHelp = await cli('train', '--help');
     expect(trainHelp.out).toContain('--games');
-    expect(trainHelp.out).toContain('[default: 2000]');
+    expect(trainHelp.out).toContain(`[default: ${DEFAULT_TRAIN_GAMES}]`);
     const version = await cli('--version');
     expect(version.code).toBe(0);
     expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -126,7 +126,7 @@ export function selfPlayFlags(y: Argv): Argv {
       requiresArg: true,
     })
     .option('learning-rate-end', {
-      describe: `learning rate at the target, decaying exponentially to it (= --learning-rate: constant) [default: ${DEFAULT_TRAINING_SETTINGS.learningRateEnd}]`,
+      describe: `learning rate the schedule decays to (= --learning-rate: constant) [default: ${DEFAULT_TRAINING_SETTINGS.learningRateEnd}]`,
       coerce: decimal('learning-rate-end', Number.MIN_VALUE, 10),
       requiresArg: true,
     });

@@ -34,7 +34,11 @@ describe("the training commands' help states the trainer's defaults", () => {
       '--epsilon': settings.epsilon,
       '--lambda': settings.lambda,
       '--learning-rate': settings.learningRate,
-      '--checkpoint-interval': settings.checkpointInterval,
+      '--learning-rate-end': settings.learningRateEnd,
+      '--learning-rate-decay-games': settings.learningRateDecayGames,
+      '--checkpoint-interval':
+        settings.checkpointInterval > 0 ? settings.checkpointInterval : 'off',
+      '--checkpoint-minutes': settings.checkpointMinutes,
       '--callback-interval': settings.callbackInterval,
       '--tensorboard': manager.tensorboard,
     };

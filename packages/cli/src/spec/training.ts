@@ -37,7 +37,7 @@ export const trainSpec: Spec = (y, run, io) => {
           requiresArg: true,
         })
         .option('checkpoint-interval', {
-          describe: 'also save a checkpoint every N games (whichever comes first) [default: off]',
+          describe: `also save a checkpoint every N games (whichever comes first) [default: ${settings.checkpointInterval > 0 ? settings.checkpointInterval : 'off'}]`,
           coerce: integer('checkpoint-interval', 1, 100_000_000),
           requiresArg: true,
         })
