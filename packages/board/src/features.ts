@@ -1,3 +1,4 @@
+import { CANONICAL_OFFSETS } from './canonical';
 import { PrismindError } from './contracts/errors';
 import { DEFAULT_STAGES } from './contracts/types';
 import {
@@ -89,9 +90,10 @@ export function stageOf(discs: number, stages: number = DEFAULT_STAGES): number 
 }
 
 /**
- * Where a weight lives in the flat table: stage · 167265 + shape offset + index
- * (docs/engine-spec.md, "Weight layout"). Arguments are not checked.
+ * Where a weight lives in the flat table: stage · 167265 + shape offset + canon(index), so a
+ * configuration and its mirror image give one offset (docs/engine-spec.md, "Weight layout").
+ * Arguments are not checked.
  */
 export function weightOffset(stage: number, shape: number, index: number): number {
-  return stage * WEIGHTS_PER_STAGE + SHAPE_OFFSETS[shape]! + index;
+  return stage * WEIGHTS_PER_STAGE + CANONICAL_OFFSETS[SHAPE_OFFSETS[shape]! + index]!;
 }

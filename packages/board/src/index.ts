@@ -86,4 +86,5 @@ export {
   SQUARE_TERM_POWER,
 } from './patterns';
 export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
+export { CANONICAL_OFFSETS, mirrorIndex, selfSymmetryMaps } from './canonical';
 export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';

@@ -73,7 +73,7 @@ function generateShapes(): PatternShape[] {
   });
 }
 
-/** The 11 shapes of prismind-v1 in weight-layout order. */
+/** The 11 shapes of the pattern set in weight-layout order. */
 export const PATTERN_SHAPES: readonly PatternShape[] = Object.freeze(generateShapes());
 
 /** The 46 features in feature order (shapes in order, instances in order). */

@@ -12,7 +12,7 @@ import { CHECKPOINT_FORMAT } from '@prismind/trainer';
 export function smallState(stages = 2, games = 0): ModelState {
   const n = stages * WEIGHTS_PER_STAGE;
   return {
-    patternSet: 'prismind-v1',
+    patternSet: 'prismind-v2',
     stages,
     weights: new Float32Array(n),
     adamM: new Float32Array(n),

@@ -31,7 +31,7 @@ describe('JsEngine contract', () => {
   it('describes its model', () => {
     expect(engine.backend).toBe('js');
     expect(engine.shape).toEqual({
-      patternSet: 'prismind-v1',
+      patternSet: 'prismind-v2',
       stages: 30,
       weightsPerStage: 167_265,
       totalWeights: 5_017_950,
@@ -129,7 +129,7 @@ describe('JsEngine contract', () => {
     });
     const good = copy(state);
     const bad: [string, ModelState][] = [
-      ['pattern set', { ...good, patternSet: 'other' as 'prismind-v1' }],
+      ['pattern set', { ...good, patternSet: 'other' as 'prismind-v2' }],
       ['stages 0', { ...good, stages: 0 }],
       ['stages 62', { ...good, stages: 62 }],
       ['short weights', { ...good, weights: good.weights.subarray(0, 10) }],

@@ -4,6 +4,7 @@ import {
   SHAPE_COUNT,
   validateModelState,
   WEIGHTS_PER_STAGE,
+  weightOffset,
   popcount32,
 } from '@prismind/board';
 import {
@@ -125,7 +126,7 @@ export class JsEngine implements Engine {
         { details: { index } },
       );
     }
-    return this.model.weights[stage * WEIGHTS_PER_STAGE + info.offset + index]!;
+    return this.model.weights[weightOffset(stage, shape, index)]!;
   }
 
   async search(

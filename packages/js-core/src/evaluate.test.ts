@@ -1,8 +1,10 @@
-import { Position, SHAPE_OFFSETS, WEIGHTS_PER_STAGE } from '@prismind/board';
+import { Position, SHAPE_OFFSETS, transformPosition, WEIGHTS_PER_STAGE } from '@prismind/board';
 import { describe, expect, it } from 'vitest';
+import { createJsEngine } from './engine';
 import { evalFeatures, stageBaseTable } from './evaluate';
 import { extractInto } from './features';
 import { colours } from './test-support';
+import { randomPositions, randomState } from '@prismind/test-support';
 
 describe('evaluation', () => {
   it('stage bases follow floor((discs - 4) * S / 61)', () => {
@@ -29,16 +31,22 @@ describe('evaluation', () => {
     expect(feats[28]).toBe(diag8);
     weights[diag8] = 1.5;
     // line4 sym 0 (a4..h4): d4 = 2 at 3^4, e4 = 1 at 3^3; the d-file (sym 4: d1..d8, d4 = 2 at
-    // 3^4, d5 = 1 at 3^3) has the same index, so this weight counts twice.
+    // 3^4, d5 = 1 at 3^3) has the same index. Its mirror (a4..h4 reversed: d4 = 1 at 3^4, e4 = 2
+    // at 3^3) is the smaller index, so that weight is read, twice; line4 sym 2 (a5..h5: d5 = 1,
+    // e5 = 2) and the e-file are the mirror configuration itself: the weight counts four times.
     const line4 = SHAPE_OFFSETS[5]! + 2 * 81 + 27;
+    const line4Mirror = SHAPE_OFFSETS[5]! + 81 + 2 * 27;
     expect(feats[24]).toBe(line4);
     expect(feats[26]).toBe(line4);
-    weights[line4] = -0.25;
+    expect(feats[25]).toBe(line4Mirror);
+    expect(feats[27]).toBe(line4Mirror);
+    weights[line4] = 1000; // never read: not canonical
+    weights[line4Mirror] = -0.25;
     // corner3x3 all empty (index 0) in its 4 instances.
     weights[0] = 0.125;
     // A weight of stage 1 must not count.
     weights[WEIGHTS_PER_STAGE + diag8] = 100;
-    expect(evalFeatures(weights, 0, feats, 0)).toBe(1.5 - 2 * 0.25 + 4 * 0.125);
+    expect(evalFeatures(weights, 0, feats, 0)).toBe(1.5 - 4 * 0.25 + 4 * 0.125);
     expect(evalFeatures(weights, WEIGHTS_PER_STAGE, feats, 0)).toBe(100);
   });
 
@@ -55,5 +63,24 @@ describe('evaluation', () => {
     const expected = 1 + 1 + 1 + 1 + 1e8 + -1e8 + tenth + tenth + tenth + tenth;
     expect(evalFeatures(weights, 0, feats, 0)).toBe(expected);
     expect(expected).toBeCloseTo(4.4, 6);
+  });
+
+  it('is exactly symmetric: a position and its 8 images have one value (tied mirror weights)', () => {
+    const engine = createJsEngine();
+    try {
+      // Random everywhere, non-canonical entries included: those are never read.
+      engine.setState(randomState(engine.getState(), 21));
+      for (const position of randomPositions(3, 5)) {
+        const value = engine.evaluate(position.toCells(), position.player);
+        expect(value).not.toBe(0);
+        for (let k = 1; k < 8; k++) {
+          const image = transformPosition(k, position);
+          const imageValue = engine.evaluate(image.toCells(), image.player);
+          expect(Object.is(imageValue, value), `${position.toObf()} k=${k}`).toBe(true);
+        }
+      }
+    } finally {
+      engine.dispose();
+    }
   });
 });

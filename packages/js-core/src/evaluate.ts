@@ -1,8 +1,9 @@
-import { WEIGHTS_PER_STAGE } from '@prismind/board';
+import { CANONICAL_OFFSETS, WEIGHTS_PER_STAGE } from '@prismind/board';
 
 /**
  * Evaluation (docs/engine-spec.md, "Evaluation"): Σ over the 46 features, in feature order, of the
- * f32 weight at stage · 167265 + shape offset + index, summed in f64 (JavaScript numbers are f64
+ * f32 weight at stage · 167265 + shape offset + canon(index) (a configuration and its mirror image
+ * read one weight: "Tied mirror weights"), summed in f64 (JavaScript numbers are f64
  * and a Float32Array read is exact, so a plain loop is exactly the spec's sum).
  */
 
@@ -18,7 +19,7 @@ export function stageBaseTable(stages: number): Int32Array {
   return table;
 }
 
-/** Σ weights[base + feats[at + f]] for f = 0..45, in order, in f64. */
+/** Σ weights[base + CANONICAL_OFFSETS[feats[at + f]]] for f = 0..45, in order, in f64. */
 export function evalFeatures(
   weights: Float32Array,
   base: number,
@@ -26,6 +27,6 @@ export function evalFeatures(
   at: number,
 ): number {
   let sum = 0;
-  for (let f = 0; f < 46; f++) sum += weights[base + feats[at + f]!]!;
+  for (let f = 0; f < 46; f++) sum += weights[base + CANONICAL_OFFSETS[feats[at + f]!]!]!;
   return sum;
 }

@@ -1,4 +1,5 @@
 import {
+  CANONICAL_OFFSETS,
   finalScoreBoard,
   flipsInto,
   legalMovesInto,
@@ -26,7 +27,7 @@ export class GameState {
   /** Legal moves of the side to move (after legalMoves()). */
   readonly moves: Int32Array = new Int32Array(2);
   private readonly flips = new Int32Array(2);
-  /** offs[46 k + f]: weight offset of feature f of recorded position k. */
+  /** offs[46 k + f]: weight offset (canonical index) of feature f of recorded position k. */
   readonly offs: Int32Array = new Int32Array(MAX_POSITIONS * 46);
   recorded = 0;
   movesPlayed = 0;
@@ -73,7 +74,7 @@ export class GameState {
     const discs = popcount32(this.pLo | this.oLo) + popcount32(this.pHi | this.oHi);
     const base = stageBase[discs]!;
     const at = this.recorded * 46;
-    for (let f = 0; f < 46; f++) this.offs[at + f] = base + this.feats[f]!;
+    for (let f = 0; f < 46; f++) this.offs[at + f] = base + CANONICAL_OFFSETS[this.feats[f]!]!;
     this.recorded++;
   }
 

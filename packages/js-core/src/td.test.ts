@@ -2,8 +2,8 @@ import {
   FEATURE_SHAPE,
   featureIndices,
   Position,
-  SHAPE_OFFSETS,
   WEIGHTS_PER_STAGE,
+  weightOffset,
 } from '@prismind/board';
 import { DEFAULT_LEARNING_PARAMS, type LearningParams } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ function referenceGradient(
   for (const sq of moves) {
     if (p.mustPass()) p = p.pass();
     const idx = featureIndices(p);
-    xs.push(Array.from(idx, (index, f) => SHAPE_OFFSETS[FEATURE_SHAPE[f]!]! + index));
+    xs.push(Array.from(idx, (index, f) => weightOffset(0, FEATURE_SHAPE[f]!, index)));
     values.push(slowEvaluate(p, weights, 1));
     p = p.play(sq);
   }

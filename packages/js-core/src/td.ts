@@ -6,7 +6,7 @@ import { C_BETA1_POWER, C_BETA2_POWER, C_STEP } from './model';
  * f32 storage, exactly in the spec's order so both backends agree bit for bit.
  *
  * A game is given as its recorded positions' weight offsets: for position k, offs[46 k + f] =
- * stage(x_k) · 167265 + shape offset + index_k(f). The gradient is sparse (at most 60 · 46 = 2760
+ * stage(x_k) · 167265 + shape offset + canon(index_k(f)). The gradient is sparse (at most 60 · 46 = 2760
  * entries), so it lives in a small open-addressing table keyed by offset, not in a dense array of
  * millions of weights; entries keep first-touch order, which is also the order Adam visits them
  * (any order gives the same result: each weight's update reads only its own w, m and v).

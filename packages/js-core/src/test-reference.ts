@@ -2,9 +2,8 @@ import {
   FEATURE_SHAPE,
   featureIndices,
   type Position,
-  SHAPE_OFFSETS,
   stageOf,
-  WEIGHTS_PER_STAGE,
+  weightOffset,
 } from '@prismind/board';
 
 /**
@@ -15,9 +14,9 @@ import {
 /** evaluate(position): Σ in feature order, in f64, of the stage's weights (black's view). */
 export function slowEvaluate(p: Position, weights: Float32Array, stages: number): number {
   const idx = featureIndices(p);
-  const base = stageOf(p.discs(), stages) * WEIGHTS_PER_STAGE;
+  const stage = stageOf(p.discs(), stages);
   let sum = 0;
-  for (let f = 0; f < 46; f++) sum += weights[base + SHAPE_OFFSETS[FEATURE_SHAPE[f]!]! + idx[f]!]!;
+  for (let f = 0; f < 46; f++) sum += weights[weightOffset(stage, FEATURE_SHAPE[f]!, idx[f]!)]!;
   return sum;
 }
 

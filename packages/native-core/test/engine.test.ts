@@ -43,7 +43,7 @@ describe('NativeEngine through the binding', () => {
     const state = fresh.getState();
     expect(fresh.backend).toBe('native');
     expect(fresh.shape).toEqual({
-      patternSet: 'prismind-v1',
+      patternSet: 'prismind-v2',
       stages: 30,
       weightsPerStage: WEIGHTS_PER_STAGE,
       totalWeights: 30 * WEIGHTS_PER_STAGE,

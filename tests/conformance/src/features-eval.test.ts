@@ -1,3 +1,4 @@
+import { transformPosition } from '@prismind/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackendPair, createBackends, disposeBackends } from './support';
 import { randomPositions, randomState, sample } from '@prismind/test-support';
@@ -52,6 +53,27 @@ describe('features and evaluation agree across backends', () => {
       expect(pair.native.getWeight(shape, stage, index)).toBe(
         pair.js.getWeight(shape, stage, index),
       );
+    }
+  });
+
+  it('evaluates a position and its 8 images to one value (tied mirror weights)', () => {
+    for (const position of sample(positions, 40)) {
+      const value = pair.js.evaluate(position.toCells(), position.player);
+      for (let k = 1; k < 8; k++) {
+        const image = transformPosition(k, position);
+        for (const engine of [pair.js, pair.native]) {
+          const imageValue = engine.evaluate(image.toCells(), image.player);
+          expect(Object.is(imageValue, value), `${engine.backend} k=${k}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('reads a mirror index as its canonical weight', () => {
+    // line2 (shape 3): a2 black (3^7 = 2187) mirrors to h2 black (index 1), the canonical one.
+    for (const engine of [pair.js, pair.native]) {
+      expect(engine.getWeight(3, 4, 2187)).toBe(engine.getWeight(3, 4, 1));
+      expect(engine.getWeight(3, 4, 2)).not.toBe(engine.getWeight(3, 4, 1));
     }
   });
 

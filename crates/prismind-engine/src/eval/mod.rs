@@ -1,5 +1,6 @@
 //! Evaluation: the sum, in f64 and in feature order, of one f32 weight per feature, from the table
-//! of the position's stage (docs/engine-spec.md, "Evaluation"). Positive favours black.
+//! of the position's stage at the feature's canonical index (docs/engine-spec.md, "Evaluation",
+//! "Tied mirror weights"). Positive favours black.
 
 mod model;
 mod shared;
@@ -13,7 +14,9 @@ pub use state::{ModelState, ModelStateRef};
 
 use crate::board::Position;
 use crate::features::Features;
-use crate::patterns::{stage_of, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE};
+use crate::patterns::{
+    canonical_offsets, stage_of, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+};
 
 const fn build_feature_offsets() -> [usize; FEATURE_COUNT] {
     let mut offsets = [0; FEATURE_COUNT];
@@ -34,10 +37,14 @@ pub(crate) fn stage_base(discs: u32, stages: u32) -> usize {
     stage_of(discs, stages) as usize * WEIGHTS_PER_STAGE
 }
 
-/// The flat offsets of a position's 46 weights, in feature order.
+/// The flat offsets of a position's 46 weights, in feature order (canonical indices: a
+/// configuration and its mirror image read one weight).
 #[inline]
 pub(crate) fn weight_offsets(features: &Features, base: usize) -> [u32; FEATURE_COUNT] {
-    std::array::from_fn(|f| (base + FEATURE_OFFSETS[f] + usize::from(features.indices[f])) as u32)
+    let canon = canonical_offsets();
+    std::array::from_fn(|f| {
+        (base + canon[FEATURE_OFFSETS[f] + usize::from(features.indices[f])] as usize) as u32
+    })
 }
 
 /// Σ weights in f64, feature order. `base` is the stage's first weight.
@@ -47,9 +54,10 @@ pub(crate) fn evaluate_features<W: WeightTable + ?Sized>(
     base: usize,
     features: &Features,
 ) -> f64 {
+    let canon = canonical_offsets();
     let mut sum = 0.0f64;
     for (offset, &index) in FEATURE_OFFSETS.iter().zip(&features.indices) {
-        sum += f64::from(weights.weight(base + offset + usize::from(index)));
+        sum += f64::from(weights.weight(base + canon[offset + usize::from(index)] as usize));
     }
     sum
 }

@@ -5,7 +5,7 @@
 use super::state::{check_state, ModelState, ModelStateRef};
 use crate::board::Position;
 use crate::error::{err, EngineResult, ErrorCode};
-use crate::patterns::{SHAPES, SHAPE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE};
+use crate::patterns::{canonical_offsets, SHAPES, SHAPE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE};
 
 /// The original design's stage count.
 pub const DEFAULT_STAGES: u32 = 30;
@@ -172,12 +172,13 @@ impl Model {
         super::evaluate(self, position)
     }
 
-    /// One weight, addressed as the contract's `getWeight(shape, stage, index)`.
+    /// One weight, addressed as the contract's `getWeight(shape, stage, index)`: a non-canonical
+    /// index reads its canonical weight (the one evaluation uses).
     pub fn get_weight(&self, shape: u32, stage: u32, index: u32) -> EngineResult<f32> {
         Ok(self.weights[self.offset(shape, stage, index)?])
     }
 
-    /// `stage · 167265 + shapeOffset[shape] + index`, checked.
+    /// `stage · 167265 + shapeOffset[shape] + canon(shape, index)`, checked.
     pub fn offset(&self, shape: u32, stage: u32, index: u32) -> EngineResult<usize> {
         let Some(info) = SHAPES.get(shape as usize) else {
             return err(
@@ -208,7 +209,8 @@ impl Model {
                 ),
             );
         }
-        Ok(stage as usize * WEIGHTS_PER_STAGE + SHAPE_OFFSETS[shape as usize] + index as usize)
+        let within = canonical_offsets()[SHAPE_OFFSETS[shape as usize] + index as usize];
+        Ok(stage as usize * WEIGHTS_PER_STAGE + within as usize)
     }
 }
 

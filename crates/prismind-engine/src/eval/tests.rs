@@ -143,3 +143,38 @@ fn state_round_trip_and_validation() {
         .is_err());
     assert_eq!(untouched, model);
 }
+
+#[test]
+fn evaluation_is_symmetric_with_tied_mirror_weights() {
+    // Every weight random, non-canonical entries included: they are never read.
+    let model = crate::test_support::random_model(5, 30, 4.0);
+    for seed in 0..20 {
+        let pos = crate::test_support::random_position(seed, seed as usize * 3);
+        let value = model.evaluate(&pos);
+        for k in 1..8 {
+            assert_eq!(
+                model.evaluate(&pos.symmetry(k)).to_bits(),
+                value.to_bits(),
+                "seed {seed} symmetry {k}"
+            );
+        }
+    }
+}
+
+#[test]
+fn get_weight_of_a_mirror_index_reads_the_canonical_weight() {
+    let model = random_model(3, 2);
+    // line2 (shape 3): a2 black (digit 0, 3^7 = 2187) mirrors to h2 black (digit 7, 3^0 = 1).
+    assert_eq!(
+        model.get_weight(3, 1, 2187).unwrap(),
+        model.get_weight(3, 1, 1).unwrap()
+    );
+    assert_eq!(
+        model.offset(3, 1, 2187).unwrap(),
+        model.offset(3, 1, 1).unwrap()
+    );
+    assert_ne!(
+        model.offset(3, 1, 2).unwrap(),
+        model.offset(3, 1, 1).unwrap()
+    );
+}

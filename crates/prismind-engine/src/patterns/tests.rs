@@ -1,5 +1,5 @@
 use super::*;
-use crate::board::square_name;
+use crate::board::{square_name, Color, Position};
 
 /// The instance listing printed in docs/engine-spec.md, parsed: (shape name, k, squares).
 fn spec_listing() -> Vec<(String, u8, Vec<u8>)> {
@@ -74,4 +74,96 @@ fn stage_formula() {
     for discs in 4..=64 {
         assert!(stage_of(discs, 30) < 30);
     }
+}
+
+/// canon(index) computed on boards: put the configuration on the base squares, and for every
+/// symmetry k that maps the base's squares onto themselves, read the base's index in the image.
+fn naive_canon(shape: &Shape, index: u32) -> u32 {
+    let n = shape.len();
+    let (mut black, mut white) = (0u64, 0u64);
+    for (i, &square) in shape.base.iter().enumerate() {
+        match index / 3u32.pow((n - 1 - i) as u32) % 3 {
+            1 => black |= 1 << square,
+            2 => white |= 1 << square,
+            _ => {}
+        }
+    }
+    let position = Position::from_colors(black, white, Color::Black);
+    let base_set: u64 = shape.base.iter().map(|&s| 1u64 << s).sum();
+    (0..8u8)
+        .filter(|&k| {
+            shape
+                .base
+                .iter()
+                .map(|&s| 1u64 << symmetry_square(k, s))
+                .sum::<u64>()
+                == base_set
+        })
+        .map(|k| {
+            let image = position.symmetry(k);
+            shape.base.iter().fold(0u32, |acc, &s| {
+                let digit = if image.black() >> s & 1 == 1 {
+                    1
+                } else if image.white() >> s & 1 == 1 {
+                    2
+                } else {
+                    0
+                };
+                acc * 3 + digit
+            })
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn canonical_table_matches_a_naive_computation() {
+    let canon = canonical_offsets();
+    assert_eq!(canon.len(), WEIGHTS_PER_STAGE);
+    for (shape, &offset) in SHAPES.iter().zip(&SHAPE_OFFSETS) {
+        // Every 7th index and the last one: a sample across all digits.
+        for index in (0..shape.weights() as u32)
+            .step_by(7)
+            .chain([shape.weights() as u32 - 1])
+        {
+            let expected = offset as u32 + naive_canon(shape, index);
+            assert_eq!(
+                canon[offset + index as usize],
+                expected,
+                "{} {index}",
+                shape.name
+            );
+        }
+    }
+}
+
+#[test]
+fn canonical_indices_are_the_orbit_minimum_and_fixed_points() {
+    let canon = canonical_offsets();
+    let tied: Vec<usize> = SHAPES
+        .iter()
+        .zip(&SHAPE_OFFSETS)
+        .map(|(shape, &offset)| {
+            let own = &canon[offset..offset + shape.weights()];
+            for (index, &c) in own.iter().enumerate() {
+                assert!(c as usize <= offset + index, "{}", shape.name);
+                assert_eq!(canon[c as usize], c, "canon is idempotent");
+            }
+            own.iter()
+                .enumerate()
+                .filter(|&(i, &c)| c as usize != offset + i)
+                .count()
+        })
+        .collect();
+    // A self-symmetry swapping p digit pairs leaves 3^(n-p) indices alone and ties the other half.
+    assert_eq!(
+        tied,
+        vec![9477, 0, 29403, 3240, 3240, 3240, 3240, 1053, 351, 108, 36]
+    );
+    assert_eq!(canonical::self_symmetry_maps(&SHAPES[0]).len(), 1);
+    // corner3x3's transpose: b3 (digit 7, 3^1) moves to c2 (digit 5, 3^3).
+    assert_eq!(
+        canonical::mirror_index(3, 9, &canonical::self_symmetry_maps(&SHAPES[0])[0]),
+        27
+    );
 }
