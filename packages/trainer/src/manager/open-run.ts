@@ -1,3 +1,4 @@
+import { makeRunDirectory } from '../run-dir/make-directory';
 import { PATTERN_SET_ID } from '@prismind/board/contracts';
 import { CheckpointManager, type CheckpointLogger } from '@prismind/checkpoint';
 import {
@@ -7,7 +8,6 @@ import {
   type RunTelemetry,
 } from '@prismind/telemetry';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { loadLatestCheckpoint, makeEngine } from './engine-lifecycle';
@@ -66,7 +66,7 @@ export async function openRun(
   emitter: TypedEmitter<TrainingEvents>,
   onProgress: (event: TrainingProgressEvent) => void,
 ): Promise<OpenRun> {
-  mkdirSync(runDir, { recursive: true });
+  makeRunDirectory(runDir);
   const lock = acquireRunLock(runDir);
   const undo: (() => void | Promise<void>)[] = [() => lock.release()];
   try {
