@@ -183,7 +183,10 @@ describe('ConvergenceMonitor', () => {
     const cases: unknown[] = [
       null,
       'not json',
-      { ...good, version: 2 },
+      { ...good, version: 3 },
+      { ...good, strength: { recent: [1.5], bestEarlier: null, measurements: 1 } },
+      { ...good, strength: { recent: [0.5, 0.6, 0.7, 0.8], bestEarlier: null, measurements: 4 } },
+      { ...good, strength: { recent: [0.5], bestEarlier: null, measurements: 0 } },
       { ...good, games: -1 },
       { ...good, current: { ...good.current, games: 'x' } },
       { ...good, history: [good.current, good.current, good.current] },
@@ -195,6 +198,50 @@ describe('ConvergenceMonitor', () => {
         expect.objectContaining({ code: 'INVALID_STATE' }),
       );
     }
+  });
+
+  it('watches the League score once 2S scores are measured (auto)', () => {
+    const monitor = new ConvergenceMonitor({
+      windowGames: 100,
+      stagnationWindows: 1,
+      strengthWindow: 2,
+      minStrengthGain: 0.01,
+    });
+    feed(monitor, 2, (w) => (w === 0 ? 20 : 10)); // TD error halved: not stagnant on TD error
+    for (const score of [0.7, 0.8, 0.85]) monitor.observeStrength(score);
+    expect(monitor.stagnation()).toMatchObject({ metric: 'tdError', stagnant: false });
+    monitor.observeStrength(0.84); // last two: .85 .84, best before them: .8
+    expect(monitor.stagnation()).toMatchObject({
+      metric: 'leagueScore',
+      previous: 0.8,
+      recent: 0.85,
+      stagnant: false,
+      windowsCompleted: 4,
+      windowsNeeded: 4,
+    });
+    expect(monitor.stagnation().improvement).toBeCloseTo(0.05, 12);
+    monitor.observeStrength(0.83); // last two .84 .83 vs best before .85: worse
+    monitor.observeStrength(0.855); // .83 .855 vs .85: a gain of .005 < .01
+    expect(monitor.stagnation()).toMatchObject({ stagnant: true, previous: 0.85, recent: 0.855 });
+    monitor.observeStrength(0.9);
+    expect(monitor.stagnation()).toMatchObject({ stagnant: false, recent: 0.9 });
+  });
+
+  it('keeps the strength rule across a JSON round trip and reads version-1 states', () => {
+    const a = new ConvergenceMonitor({ metric: 'leagueScore', strengthWindow: 1 });
+    expect(a.stagnation()).toMatchObject({ metric: 'leagueScore', stagnant: false });
+    a.observeStrength(0.8);
+    const b = ConvergenceMonitor.fromJSON(JSON.stringify(a));
+    a.observeStrength(0.79);
+    b.observeStrength(0.79);
+    expect(b.stagnation()).toEqual(a.stagnation());
+    expect(b.stagnation()).toMatchObject({ stagnant: true, previous: 0.8, recent: 0.79 });
+    const { strength: _dropped, ...rest } = a.toJSON();
+    const v1 = ConvergenceMonitor.fromJSON({ ...rest, version: 1 });
+    expect(v1.stagnation()).toMatchObject({ metric: 'leagueScore', windowsCompleted: 0 });
+    expect(() => a.observeStrength(1.2)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 
   it('states its rule', () => {

@@ -1,4 +1,5 @@
 import { TelemetryError } from './errors';
+import { StrengthStagnation, type StrengthStagnationState } from './strength-stagnation';
 import {
   parseStateJson,
   requireFinite,
@@ -14,8 +15,11 @@ import {
   mergeWindows,
 } from './window-stats';
 
-/** Which series the stagnation rule watches; lower is better for both. */
-export type StagnationMetric = 'tdError' | 'absDiscDiff';
+/**
+ * Which series the stagnation rule watches: TD error and |disc difference| (lower is better) or the
+ * League score measured in the run (higher is better; strength-stagnation.ts).
+ */
+export type StagnationMetric = 'tdError' | 'absDiscDiff' | 'leagueScore';
 
 export interface ConvergenceOptions {
   /** Games per window; a window closes at the first observation that fills it. Default 1,000. */
@@ -24,8 +28,15 @@ export interface ConvergenceOptions {
   stagnationWindows?: number | undefined;
   /** X: the relative improvement below which the run is stagnant. Default 0.01 (1%). */
   minImprovement?: number | undefined;
-  /** `'auto'` (default): TD error when all compared windows reported one, else |disc diff|. */
+  /**
+   * `'auto'` (default): the League score once 2S scores are measured (observeStrength), else TD
+   * error when all compared windows reported one, else |disc diff|.
+   */
   metric?: StagnationMetric | 'auto' | undefined;
+  /** S: League measurements in the recent span of the strength rule. Default 3. */
+  strengthWindow?: number | undefined;
+  /** The League-score gain (absolute) below which the run is stagnant. Default 0.01. */
+  minStrengthGain?: number | undefined;
 }
 
 /** The options as stored in the state (all defaults filled in). */
@@ -34,6 +45,8 @@ export interface ConvergenceSettings {
   stagnationWindows: number;
   minImprovement: number;
   metric: StagnationMetric | 'auto';
+  strengthWindow: number;
+  minStrengthGain: number;
 }
 
 /** A batch of games as a trainer reports it. */
@@ -58,13 +71,18 @@ export interface StagnationStatus {
   stagnant: boolean;
   /** The metric compared, or null while there are too few windows. */
   metric: StagnationMetric | null;
-  /** Mean of the metric over the W windows before the last W. */
+  /** Mean of the metric over the W windows before the last W (leagueScore: best before the last S). */
   previous: number | null;
-  /** Mean of the metric over the last W windows. */
+  /** Mean of the metric over the last W windows (leagueScore: best of the last S). */
   recent: number | null;
-  /** (previous - recent) / |previous|; negative when it got worse. */
+  /**
+   * (previous - recent) / |previous|, negative when it got worse; for leagueScore the absolute
+   * gain recent - previous.
+   */
   improvement: number | null;
+  /** Windows completed (leagueScore: League measurements taken). */
   windowsCompleted: number;
+  /** 2W windows (leagueScore: 2S measurements). */
   windowsNeeded: number;
 }
 
@@ -85,7 +103,8 @@ export interface ConvergenceSnapshot {
 
 /** What `toJSON()` returns and `fromJSON()` takes (saved in checkpoints). */
 export interface ConvergenceState {
-  version: 1;
+  /** 2 adds `strength`; version 1 states (no strength rule yet) are still read. */
+  version: 2;
   settings: ConvergenceSettings;
   games: number;
   windowsCompleted: number;
@@ -93,6 +112,7 @@ export interface ConvergenceState {
   /** The last 2W completed windows, oldest first. */
   history: WindowStats[];
   coverage: { touched: number; total: number } | null;
+  strength: StrengthStagnationState;
 }
 
 /** The stagnation rule in words (also in the README). */
@@ -100,7 +120,10 @@ export const STAGNATION_RULE: string =
   'Games are grouped into windows of windowGames. With W = stagnationWindows, once 2W windows are ' +
   'complete, compare the metric (mean |TD error| per game, or mean |disc difference| when TD ' +
   'errors are not reported) over the last W windows (recent) with the W windows before them ' +
-  '(previous): the run is stagnant when (previous - recent) / |previous| < minImprovement.';
+  '(previous): the run is stagnant when (previous - recent) / |previous| < minImprovement. ' +
+  'Once 2S League scores are measured in the run (S = strengthWindow), the rule watches them ' +
+  'instead: stagnant when the best of the last S scores is not higher than the best before them ' +
+  'by at least minStrengthGain.';
 
 /**
  * Watches whether learning still moves: moving averages of the disc difference and TD error,
@@ -120,6 +143,7 @@ export class ConvergenceMonitor {
   private current: WindowStats = emptyWindow();
   private history: WindowStats[] = [];
   private coverageCount: { touched: number; total: number } | null = null;
+  private strength: StrengthStagnation;
 
   constructor(options: ConvergenceOptions = {}) {
     this.settings = {
@@ -127,8 +151,22 @@ export class ConvergenceMonitor {
       stagnationWindows: options.stagnationWindows ?? 10,
       minImprovement: options.minImprovement ?? 0.01,
       metric: options.metric ?? 'auto',
+      strengthWindow: options.strengthWindow ?? 3,
+      minStrengthGain: options.minStrengthGain ?? 0.01,
     };
     validateSettings(this.settings);
+    this.strength = new StrengthStagnation(this.settings);
+  }
+
+  /** A League score (0..1) measured in the run, for the strength rule. */
+  observeStrength(score: number): void {
+    requireFinite(score, 'League score');
+    if (score < 0 || score > 1) {
+      throw new TelemetryError('INVALID_ARGUMENT', `League score must be in [0, 1], got ${score}`, {
+        details: { score },
+      });
+    }
+    this.strength.observe(score);
   }
 
   /** One finished game: its final disc difference and, if known, its mean |TD error|. */
@@ -221,6 +259,7 @@ export class ConvergenceMonitor {
       windowsCompleted: this.windowsCompleted,
       windowsNeeded: 2 * w,
     };
+    if (this.watchesStrength()) return this.strengthStatus();
     if (this.history.length < 2 * w) return status;
     const compared = this.history.slice(-2 * w);
     const metric = this.metricFor(compared);
@@ -264,13 +303,14 @@ export class ConvergenceMonitor {
   /** The whole state, for checkpoints; `ConvergenceMonitor.fromJSON` restores it. */
   toJSON(): ConvergenceState {
     return {
-      version: 1,
+      version: 2,
       settings: { ...this.settings },
       games: this.games,
       windowsCompleted: this.windowsCompleted,
       current: { ...this.current },
       history: this.history.map((w) => ({ ...w })),
       coverage: this.coverageCount === null ? null : { ...this.coverageCount },
+      strength: this.strength.toJSON(),
     };
   }
 
@@ -282,7 +322,10 @@ export class ConvergenceMonitor {
     const bad = (why: string): TelemetryError =>
       new TelemetryError('INVALID_STATE', `ConvergenceMonitor state: ${why}`);
     if (typeof s !== 'object' || s === null) throw bad('expected an object');
-    if (s.version !== 1) throw bad(`unsupported version ${String(s.version)}, expected 1`);
+    const version = s.version as number;
+    if (version !== 1 && version !== 2) {
+      throw bad(`unsupported version ${String(version)}, expected 1 or 2`);
+    }
     if (typeof s.settings !== 'object' || s.settings === null) throw bad('settings missing');
     let monitor: ConvergenceMonitor;
     try {
@@ -309,7 +352,31 @@ export class ConvergenceMonitor {
         throw bad(`coverage invalid: ${(error as Error).message}`);
       }
     }
+    if (version === 2) {
+      const strength = StrengthStagnation.fromState(monitor.settings, s.strength);
+      if (typeof strength === 'string') throw bad(strength);
+      monitor.strength = strength;
+    }
     return monitor;
+  }
+
+  private watchesStrength(): boolean {
+    const { metric } = this.settings;
+    if (metric !== 'auto') return metric === 'leagueScore';
+    return this.strength.verdict().measurements >= 2 * this.settings.strengthWindow;
+  }
+
+  private strengthStatus(): StagnationStatus {
+    const v = this.strength.verdict();
+    return {
+      stagnant: v.stagnant,
+      metric: 'leagueScore',
+      previous: v.previous,
+      recent: v.recent,
+      improvement: v.improvement,
+      windowsCompleted: v.measurements,
+      windowsNeeded: v.measurementsNeeded,
+    };
   }
 
   private closeWindow(): void {
@@ -347,10 +414,12 @@ function validateSettings(s: ConvergenceSettings): void {
   requireIntOption(s.windowGames, 'windowGames');
   requireIntOption(s.stagnationWindows, 'stagnationWindows');
   requireRangeOption(s.minImprovement, 'minImprovement', -1, 1);
-  if (!['auto', 'tdError', 'absDiscDiff'].includes(s.metric)) {
+  requireIntOption(s.strengthWindow, 'strengthWindow');
+  requireRangeOption(s.minStrengthGain, 'minStrengthGain', -1, 1);
+  if (!['auto', 'tdError', 'absDiscDiff', 'leagueScore'].includes(s.metric)) {
     throw new TelemetryError(
       'INVALID_OPTIONS',
-      `option metric must be 'auto', 'tdError' or 'absDiscDiff', got ${String(s.metric)}`,
+      `option metric must be 'auto', 'tdError', 'absDiscDiff' or 'leagueScore', got ${String(s.metric)}`,
     );
   }
 }

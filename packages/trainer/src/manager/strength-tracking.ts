@@ -64,6 +64,8 @@ export class StrengthTracker {
     }
     this.latest = record;
     const { league, endgame } = record;
+    // The convergence monitor's stagnation rule watches strength once it has enough scores.
+    session.convergence.observeStrength(league.score);
     telemetry.metrics.write('strength', record);
     telemetry.tensorboard?.addScalars(
       {
