@@ -372,7 +372,7 @@ describe('validation and states', () => {
       }
     });
     await m.start({ targetGames: 3_000, checkpointInterval: 1_000, callbackInterval: 20 });
-    expect(seen[0]).toEqual({ epsilon: 0.1, depth: 1, lr: 0.005 });
+    expect(seen[0]).toEqual({ epsilon: 0.3, depth: 1, lr: 0.005 });
     expect(seen.at(-1)).toEqual({ epsilon: 0.5, depth: 3, lr: 0.01 });
     expect(() => m.configure({ epsilon: 2 })).toThrow(/epsilon:/);
     // the frequent stats lines are at debug level: in the log only after the change

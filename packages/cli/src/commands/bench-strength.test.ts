@@ -47,7 +47,7 @@ describe('bench strength', () => {
       seed: 1,
       threads: 1,
       depth: 1,
-      epsilon: 0.1,
+      epsilon: 0.3,
       lambda: 0.7,
       learningRate: 0.005,
       endgamePositions: 6,

@@ -233,7 +233,7 @@ function settingsOf(args: BenchStrengthArgs, endgamePositions: number) {
     stages: args.stages ?? DEFAULT_MANAGER_OPTIONS.stages,
     depth: batch.search?.depth,
     exactEmpties: batch.search?.exactEmpties,
-    epsilon: args.epsilon ?? 0.1,
+    epsilon: args.epsilon ?? DEFAULT_TRAINING_SETTINGS.epsilon,
     lambda: args.lambda ?? DEFAULT_LEARNING_PARAMS.lambda,
     ...learningRates(args),
     leagueGames: args.leagueGames ?? 2000,

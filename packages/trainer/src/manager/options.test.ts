@@ -118,7 +118,7 @@ describe('start options', () => {
       checkpointMinutes: 10,
       callbackInterval: 100,
       search: { depth: 1, exactEmpties: 0 },
-      epsilon: 0.1,
+      epsilon: 0.3,
       lambda: 0.7,
       learningRate: 0.005,
       learningRateEnd: 0.0005,
