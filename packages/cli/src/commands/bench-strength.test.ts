@@ -1,3 +1,4 @@
+import { DEFAULT_TRAINING_SETTINGS } from '@prismind/trainer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { tempDir } from '../../test/support/fixtures';
 import { bufferedIO } from '../io';
 import { runCli } from '../main';
 import { svgElements } from '../view/svg-check';
+import { batchOptions } from './bench-strength';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -21,6 +23,14 @@ async function cli(...argv: string[]) {
 const SMALL = ['--backend', 'js', '--endgame-set', FIXTURE, '--gauntlet-openings', '2'];
 
 describe('bench strength', () => {
+  it("trains with the trainer's defaults, not the engines' own (ε 0.3, not 0.1)", () => {
+    const batch = batchOptions({});
+    expect(batch.epsilon).toBe(DEFAULT_TRAINING_SETTINGS.epsilon);
+    expect(batch.epsilon).not.toBe(0.1);
+    expect(batch.learning?.lambda).toBe(DEFAULT_TRAINING_SETTINGS.lambda);
+    expect(batchOptions({ epsilon: 0.05 }).epsilon).toBe(0.05);
+  });
+
   it('trains by games, measures at evenly spaced points, prints JSON and writes the curve', async () => {
     const out = join(tmp.dir, 'out');
     const r = await cli(

@@ -4,12 +4,7 @@ import {
   type StrengthReport,
   strengthReport,
 } from '@prismind/arena';
-import {
-  type BackendChoice,
-  DEFAULT_LEARNING_PARAMS,
-  type Engine,
-  type TrainBatchOptionsInput,
-} from '@prismind/board/contracts';
+import type { BackendChoice, Engine, TrainBatchOptionsInput } from '@prismind/board/contracts';
 import {
   DEFAULT_MANAGER_OPTIONS,
   DEFAULT_TRAINING_SETTINGS,
@@ -108,13 +103,17 @@ function learningRates(args: BenchStrengthArgs): { learningRate: number; learnin
   };
 }
 
-function batchOptions(args: BenchStrengthArgs): Omit<TrainBatchOptionsInput, 'games'> {
+/** The batches' settings: what is given, else the trainer's defaults (not the engines' own). */
+export function batchOptions(args: BenchStrengthArgs): Omit<TrainBatchOptionsInput, 'games'> {
   return {
     threads: args.threads ?? 1,
     seed: args.seed ?? 1,
-    epsilon: args.epsilon,
+    epsilon: args.epsilon ?? DEFAULT_TRAINING_SETTINGS.epsilon,
     search: { depth: args.depth ?? 1, exactEmpties: args.exactEmpties ?? 0 },
-    learning: { lambda: args.lambda, learningRate: args.learningRate },
+    learning: {
+      lambda: args.lambda ?? DEFAULT_TRAINING_SETTINGS.lambda,
+      learningRate: args.learningRate,
+    },
     progressEveryGames: 0,
   };
 }
@@ -233,8 +232,8 @@ function settingsOf(args: BenchStrengthArgs, endgamePositions: number) {
     stages: args.stages ?? DEFAULT_MANAGER_OPTIONS.stages,
     depth: batch.search?.depth,
     exactEmpties: batch.search?.exactEmpties,
-    epsilon: args.epsilon ?? DEFAULT_TRAINING_SETTINGS.epsilon,
-    lambda: args.lambda ?? DEFAULT_LEARNING_PARAMS.lambda,
+    epsilon: batch.epsilon,
+    lambda: batch.learning?.lambda,
     ...learningRates(args),
     leagueGames: args.leagueGames ?? 2000,
     gauntletOpenings: args.gauntletOpenings ?? 60,
