@@ -1,3 +1,4 @@
+import { TRAINING_STAGES } from '@prismind/trainer';
 import type { Argv } from 'yargs';
 import { decimal, integer } from '../args';
 import { benchStrengthCommand, DEFAULT_STRENGTH_GAMES } from '../commands/bench-strength';
@@ -13,7 +14,8 @@ export function benchStrengthSpec(y: Argv, run: Run, io: CliIO): Argv {
       selfPlayFlags(c)
         .option('games', gamesOption(`games to train [default: ${DEFAULT_STRENGTH_GAMES}]`))
         .option('minutes', {
-          describe: 'train this many minutes instead (evaluation time not counted)',
+          describe:
+            'train this many minutes instead (evaluation time not counted); the learning rate then decays over the minutes unless --learning-rate-decay-games is given',
           coerce: decimal('minutes', 0.001, 10_080),
           requiresArg: true,
           conflicts: 'games',
@@ -55,7 +57,7 @@ export function benchStrengthSpec(y: Argv, run: Run, io: CliIO): Argv {
           requiresArg: true,
         })
         .option('stages', {
-          describe: 'model stages [default: 30]',
+          describe: `model stages [default: ${TRAINING_STAGES}]`,
           coerce: integer('stages', 1, 61),
           requiresArg: true,
         })
