@@ -9,6 +9,7 @@ const examples = [
   'progress-csv.ts',
   'compare-backends.ts',
   'query-weights.ts',
+  'one-hour-recipe.ts',
 ];
 let failed = 0;
 for (const file of examples) {
