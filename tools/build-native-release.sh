@@ -54,6 +54,7 @@ rm -f prismind.*.node
 
 for binary in npm/linux-*-gnu/*.node; do
   [ -e "$binary" ] || continue
-  glibc=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+  # readelf reads the symbol versions of any architecture's ELF file (objdump may not).
+  glibc=$(readelf -W --version-info "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
   echo "$binary needs $glibc"
 done
