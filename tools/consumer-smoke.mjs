@@ -71,6 +71,21 @@ function packPlatformPackage(triple) {
   return packWithPnpm(stage, tarballDir);
 }
 
+/** `name` and the @prismind packages it needs, by dependencies and optionalDependencies. */
+function closure(name, packed) {
+  const byName = new Map(packed.map((p) => [p.name, p]));
+  const needed = new Set();
+  const visit = (n) => {
+    const pkg = byName.get(n);
+    if (pkg === undefined || needed.has(pkg)) return;
+    needed.add(pkg);
+    const { dependencies = {}, optionalDependencies = {} } = pkg.manifest;
+    for (const dep of Object.keys({ ...dependencies, ...optionalDependencies })) visit(dep);
+  };
+  visit(name);
+  return [...needed].map((p) => p.tarball);
+}
+
 function packAll(triple) {
   step('pack');
   mkdirSync(tarballDir, { recursive: true });
@@ -87,8 +102,29 @@ function packAll(triple) {
     const contents = readTarball(tarball);
     problems.push(...checkTarball(name, contents));
     sizes.push({ name, packed: statSync(tarball).size, unpacked: contents.unpackedSize });
+    Object.assign(
+      packed.find((p) => p.name === name),
+      { manifest: contents.manifest },
+    );
   }
-  return packed.map((p) => p.tarball).filter((t) => t !== undefined);
+  return packed.filter((p) => p.tarball !== undefined);
+}
+
+/** What `npm install @prismind/trainer` weighs: it and its dependencies alone, in a project of their own. */
+function trainerInstallSize(packed) {
+  const dir = join(work, 'trainer-only');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), '{"name":"trainer-only","version":"0.0.0"}\n');
+  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock'];
+  execFileSync('npm', [...args, ...closure('@prismind/trainer', packed)], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  return installedSize(dir);
+}
+
+function installedSize(dir) {
+  return execFileSync('du', ['-sh', 'node_modules'], { cwd: dir, encoding: 'utf8' }).split('\t')[0];
 }
 
 function install(tarballs) {
@@ -181,21 +217,21 @@ function useCli(triple) {
   }
 }
 
-function report() {
+function report(packed) {
   step('sizes');
   for (const { name, packed, unpacked } of sizes) {
     console.log(
       `${name.padEnd(40)} ${(packed / 1024).toFixed(1).padStart(8)} kB packed ${(unpacked / 1024).toFixed(1).padStart(9)} kB unpacked`,
     );
   }
-  const du = execFileSync('du', ['-sh', 'node_modules'], { cwd: app, encoding: 'utf8' }).trim();
-  console.log(`installed (every package, their dependencies): ${du}`);
+  console.log(`installed (every package, their dependencies): ${installedSize(app)}`);
+  console.log(`installed (@prismind/trainer, its dependencies): ${trainerInstallSize(packed)}`);
 }
 
 try {
   const triple = hostTriple();
-  const tarballs = packAll(triple);
-  install(tarballs);
+  const packed = packAll(triple);
+  install(packed.map((p) => p.tarball));
   step('use the packages');
   run('ESM script: train native and js, checkpoint round trip', 'node', ['esm.mjs']);
   run('CommonJS script: require every entry point, train native', 'node', ['cjs.cjs']);
@@ -203,7 +239,7 @@ try {
   typecheck('bundler', 'esnext', ['types.ts', 'types.mts']);
   typecheck('node10', 'commonjs', ['types.ts']);
   useCli(triple);
-  report();
+  report(packed);
 } catch (error) {
   problems.push(`SMOKE_CRASHED: ${error.stack ?? error}`);
 } finally {
