@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isPrismindError, type PrismindError } from '@prismind/board/contracts';
+import { fileURLToPath } from 'node:url';
+import { isPrismindError } from '@prismind/board/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BINDING_PATH, isNativeAvailable, loadBinding, nativeBinding } from './binding';
 import { type HostPlatform, hostPlatform, platformKey, platformPackage } from './platform';
@@ -13,13 +15,33 @@ function copyOfLoader(): string {
   return path;
 }
 
-function loadError(path: string, host?: HostPlatform): unknown {
-  try {
-    loadBinding(path, host);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
+interface LoadFailure {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * What loadBinding(path, host) throws in a fresh Node, as a consumer's would run it. In this
+ * process a platform package could still resolve from anywhere: pnpm's bin shims (vitest's too)
+ * put the workspace's hoisted packages, the platform packages among them, on NODE_PATH.
+ */
+function loadFailure(path: string, host?: HostPlatform): LoadFailure | null {
+  const script = `
+    import { loadBinding } from ${JSON.stringify(new URL('./binding.ts', import.meta.url).href)};
+    try {
+      loadBinding(${JSON.stringify(path)}, ${JSON.stringify(host)});
+      console.log('null');
+    } catch (e) {
+      console.log(JSON.stringify({ code: e.code, message: e.message, details: e.details }));
+    }`;
+  const { NODE_PATH: _workspaceOnly, ...env } = process.env;
+  const output = execFileSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--input-type=module', '--eval', script],
+    { cwd: fileURLToPath(new URL('..', import.meta.url)), env, encoding: 'utf8' },
+  );
+  return JSON.parse(output);
 }
 
 describe('the binding loader', () => {
@@ -34,25 +56,25 @@ describe('the binding loader', () => {
 
   it('without the binary beside it or its platform package: NATIVE_BINARY_MISSING', () => {
     // The real generated loader, alone in a directory no platform package resolves from.
-    const error = loadError(copyOfLoader());
-    expect(isPrismindError(error, 'NATIVE_BINARY_MISSING')).toBe(true);
-    const message = (error as Error).message;
+    const failure = loadFailure(copyOfLoader());
+    expect(failure?.code).toBe('NATIVE_BINARY_MISSING');
     const pkg = platformPackage(hostPlatform())!;
+    const message = failure!.message;
     expect(message).toContain(`no native binary loaded for ${platformKey(hostPlatform())}`);
     expect(message).toContain(`${pkg}, the optional dependency`);
     expect(message).toContain(`(Cannot find module '${pkg}'`);
     expect(message).toContain('--backend js');
     expect(message).not.toMatch(/npm has a bug|pnpm -C|cargo/);
-    expect((error as PrismindError).details).toMatchObject({ package: pkg });
+    expect(failure!.details).toMatchObject({ package: pkg });
   });
 
   it('a binary that is there but does not load: its own error, not "Cannot find module"', () => {
     const path = copyOfLoader();
     const triple = platformPackage(hostPlatform())!.replace('@prismind/native-core-', '');
     writeFileSync(join(dirname(path), `prismind.${triple}.node`), 'not a shared library');
-    const error = loadError(path);
-    expect(isPrismindError(error, 'NATIVE_BINARY_MISSING')).toBe(true);
-    const { loadError: underlying } = (error as PrismindError).details as { loadError: string };
+    const failure = loadFailure(path);
+    expect(failure?.code).toBe('NATIVE_BINARY_MISSING');
+    const underlying = failure!.details.loadError as string;
     expect(underlying).toContain(`prismind.${triple}.node`);
     expect(underlying).not.toMatch(/^Cannot find module/);
   });
@@ -61,17 +83,21 @@ describe('the binding loader', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prismind-binding-'));
     const path = join(dir, 'index.cjs');
     writeFileSync(path, 'module.exports = { hello: 1 };');
-    const error = loadError(path);
+    let error: unknown;
+    try {
+      loadBinding(path);
+    } catch (thrown) {
+      error = thrown;
+    }
     expect(isPrismindError(error, 'NATIVE_BINARY_MISSING')).toBe(true);
     expect((error as Error).message).toMatch(/does not export NativeEngine/);
   });
 
   it('names no package on a platform without a prebuilt binary', () => {
-    const host = { platform: 'freebsd', arch: 'x64' };
-    const error = loadError(copyOfLoader(), host);
-    expect(isPrismindError(error, 'NATIVE_BINARY_MISSING')).toBe(true);
-    expect((error as Error).message).toContain('no native binary for freebsd-x64');
-    expect((error as Error).message).toContain('--backend js');
-    expect((error as PrismindError).details).toMatchObject({ package: null });
+    const failure = loadFailure(copyOfLoader(), { platform: 'freebsd', arch: 'x64' });
+    expect(failure?.code).toBe('NATIVE_BINARY_MISSING');
+    expect(failure!.message).toContain('no native binary for freebsd-x64');
+    expect(failure!.message).toContain('--backend js');
+    expect(failure!.details).toMatchObject({ package: null });
   });
 });

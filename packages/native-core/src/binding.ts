@@ -24,18 +24,19 @@ export const DEFAULT_BINDING_PATH: string = fileURLToPath(
  */
 export function loadBinding(
   path: string = DEFAULT_BINDING_PATH,
-  host: HostPlatform = hostPlatform(),
+  host?: HostPlatform,
 ): NativeBinding {
+  // The host is only looked at on failure: telling glibc from musl reads Node's process report.
   let binding: unknown;
   try {
     binding = createRequire(import.meta.url)(path);
   } catch (error) {
-    throw missingBinaryError(host, error);
+    throw missingBinaryError(host ?? hostPlatform(), error);
   }
   const candidate = binding as Partial<NativeBinding> | null;
   if (typeof candidate?.NativeEngine !== 'function' || typeof candidate.version !== 'function') {
     const foreign = new Error(`${path} does not export NativeEngine and version()`);
-    throw missingBinaryError(host, foreign);
+    throw missingBinaryError(host ?? hostPlatform(), foreign);
   }
   return binding as NativeBinding;
 }
