@@ -27,13 +27,17 @@ function step(title) {
   console.log(`\n== ${title}`);
 }
 
+// A consumer's Node resolves packages from its own node_modules only: drop the NODE_PATH that
+// pnpm's bin shims set, which would reach the workspace's hoisted packages.
+const { NODE_PATH: _workspaceOnly, ...consumerEnv } = process.env;
+
 /** Runs a command in the fresh project; a failure is a problem, with its output. */
 function run(title, command, args, expect = {}) {
   const started = performance.now();
   const r = spawnSync(command, args, {
     cwd: app,
     encoding: 'utf8',
-    env: expect.env ?? process.env,
+    env: consumerEnv,
   });
   const output = `${r.stdout}${r.stderr}`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
