@@ -4,8 +4,9 @@
 // README, no `workspace:` range, no `source` condition, no `.node` in @prismind/native-core), then
 // installs them into a fresh project outside the workspace and runs an ESM and a CommonJS script,
 // strict `tsc --noEmit` under node16, bundler and node10, the installed `prismind-cli` (train,
-// status, evaluate), and the no-binary path (platform package removed: auto falls back and says
-// why, --backend native says which binary is missing and the fallback). Needs the built workspace (`pnpm run build`).
+// status, evaluate, status into a closed pipe), and the no-binary path (platform package removed:
+// auto falls back and says why, --backend native names the missing package and the fallback).
+// Needs the built workspace (`pnpm run build`).
 //   node tools/consumer-smoke.mjs [--keep]   # --keep leaves the temporary project for a look
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -185,6 +186,15 @@ function useCli(triple) {
   );
   run('status', cli, ['status', '--run-dir', 'r1'], { check: (out) => out.includes('completed') });
   run('evaluate', cli, ['evaluate', 'r1', '--games', '4', '--depth', '1', '--opponent', 'random']);
+  // `true` exits without reading: status writes into a closed pipe (EPIPE) and must stay quiet.
+  run(
+    'status | a reader that has gone',
+    'bash',
+    ['-c', `"${cli}" status --run-dir r1 | true; exit \${PIPESTATUS[0]}`],
+    {
+      check: (out) => !/EPIPE|Error/.test(out),
+    },
+  );
 
   step(`no binary: ${platformPackage} removed`);
   const installed = join(app, 'node_modules', ...platformPackage.split('/'));
