@@ -4,21 +4,13 @@
 // @arethetypeswrong/cli. Runs on the built dist/ (build first); offline (no @types look-ups).
 //   node tools/check-packages.mjs
 import { execFileSync } from 'node:child_process';
-import { isDeepStrictEqual } from 'node:util';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { packWithPnpm, publishablePackages, root } from './packages.mjs';
 
-const root = join(import.meta.dirname, '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-
-function publishablePackages() {
-  return readdirSync(join(root, 'packages'))
-    .map((name) => join(root, 'packages', name))
-    .filter((dir) => statSync(join(dir, 'package.json'), { throwIfNoEntry: false }))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
-    .filter(({ manifest }) => !manifest.private);
-}
 
 /** The workspace exports map minus what only the workspace uses: `source` and the leading `types`. */
 function publishedView(exportsMap) {
@@ -64,23 +56,11 @@ const problems = [];
 try {
   for (const pkg of publishablePackages()) {
     problems.push(...exportsDrift(pkg));
-    // dist is already built; prepack would rebuild it (and native-core's prepack runs cargo).
-    const packed = run(
-      'pnpm',
-      ['--config.ignore-scripts=true', 'pack', '--pack-destination', outDir],
-      {
-        cwd: pkg.dir,
-        stdio: 'ignore',
-      },
-    );
-    if (!packed) {
+    const tarball = packWithPnpm(pkg.dir, outDir);
+    if (tarball === undefined) {
       problems.push(`PACK_FAILED: ${pkg.manifest.name}`);
       continue;
     }
-    const tarball = join(
-      outDir,
-      `${pkg.manifest.name.replace('@', '').replace('/', '-')}-${pkg.manifest.version}.tgz`,
-    );
     problems.push(...checkTarball(pkg.manifest.name, tarball));
   }
 } finally {

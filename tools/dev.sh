@@ -24,6 +24,26 @@ setup() {
   pnpm run build
 }
 
+# actionlint checks .github/workflows; it comes from the Go module proxy (a minute the first time,
+# cached after). Without Go, or when it cannot be installed, it is skipped, saying so: the workflows
+# run only on a hosted CI anyway. A workflow it finds wrong fails the job.
+ACTIONLINT_VERSION=v1.7.12
+lint_workflows() {
+  if ! command -v go >/dev/null; then
+    echo "actionlint skipped: no Go toolchain to install it with" >&2
+    return
+  fi
+  local bin
+  bin="$(go env GOPATH)/bin/actionlint"
+  if [ ! -x "$bin" ] || [ "$("$bin" -version | head -1)" != "$ACTIONLINT_VERSION" ]; then
+    go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" || {
+      echo "actionlint skipped: go install failed (is the Go module proxy reachable?)" >&2
+      return
+    }
+  fi
+  "$bin"
+}
+
 job=${1:-test}
 shift || true
 case "$job" in
@@ -44,6 +64,8 @@ case "$job" in
     pnpm run typecheck
     cargo test --workspace --release
     pnpm run test
+    lint_workflows
+    node tools/consumer-smoke.mjs
     ;;
   bench) setup; pnpm run bench ;;
   *) echo "usage: bash tools/dev.sh train|test|bench|setup" >&2; exit 2 ;;

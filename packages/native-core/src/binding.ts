@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { PrismindError } from '@prismind/board/contracts';
+import type { PrismindError } from '@prismind/board/contracts';
 import type * as Binding from '../binding/index.cjs';
+import { missingBinaryError } from './missing-binary';
+import { type HostPlatform, hostPlatform } from './platform';
 
 /** The generated napi-rs binding (binding/index.cjs, never edited by hand). */
 export type NativeBinding = typeof Binding;
@@ -14,33 +16,27 @@ export const DEFAULT_BINDING_PATH: string = fileURLToPath(
   new URL('../binding/index.cjs', import.meta.url),
 );
 
-export const BUILD_HINT: string =
-  'build it with `corepack pnpm -C packages/native-core build` (needs Rust and cargo installed), ' +
-  'or use the TypeScript engine (backend "js")';
-
 /**
- * Require the generated loader at `path`. A missing or unloadable binary (not built, built for
- * another platform, a broken file) is ENGINE_UNAVAILABLE saying what failed and how to build it.
+ * Require the generated loader at `path`. It loads the binary beside it (a development build) or
+ * else the platform package (`@prismind/native-core-linux-x64-gnu`, ...). When neither loads (no
+ * package for this platform, the wrong libc, a broken file) or what loads is not this package's
+ * binding: NATIVE_BINARY_MISSING naming the platform, the package, the load error and the fallback.
  */
-export function loadBinding(path: string = DEFAULT_BINDING_PATH): NativeBinding {
+export function loadBinding(
+  path: string = DEFAULT_BINDING_PATH,
+  host?: HostPlatform,
+): NativeBinding {
+  // The host is only looked at on failure: telling glibc from musl reads Node's process report.
   let binding: unknown;
   try {
     binding = createRequire(import.meta.url)(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PrismindError(
-      'ENGINE_UNAVAILABLE',
-      `the native binary of @prismind/native-core did not load from ${path}: ${reason}; ${BUILD_HINT}`,
-      { cause: error, details: { path } },
-    );
+    throw missingBinaryError(host ?? hostPlatform(), error);
   }
   const candidate = binding as Partial<NativeBinding> | null;
   if (typeof candidate?.NativeEngine !== 'function' || typeof candidate.version !== 'function') {
-    throw new PrismindError(
-      'ENGINE_UNAVAILABLE',
-      `the native binding at ${path} does not export NativeEngine and version(); it is not this package's binary; ${BUILD_HINT}`,
-      { details: { path } },
-    );
+    const foreign = new Error(`${path} does not export NativeEngine and version()`);
+    throw missingBinaryError(host ?? hostPlatform(), foreign);
   }
   return binding as NativeBinding;
 }
@@ -62,7 +58,7 @@ export function nativeBinding(): NativeBinding {
 
 export type NativeAvailability = { ok: true } | { ok: false; reason: string };
 
-/** Whether the native binary loads here; when not, why (with the build hint). */
+/** Whether the native binary loads here; when not, why (NATIVE_BINARY_MISSING's message). */
 export function isNativeAvailable(): NativeAvailability {
   try {
     nativeBinding();

@@ -60,7 +60,7 @@ describe('createEngine', () => {
       expect(s.backend).toBe('js');
       expect(s.nativeError).toBe('@prismind/native-core is not installed');
       expect(s.reason).toBe(
-        'auto: @prismind/native-core is not installed; using the TypeScript engine',
+        'auto fell back to the TypeScript engine: @prismind/native-core is not installed',
       );
       expect(lines[0]!.msg).toContain('backend js');
     } finally {
@@ -119,6 +119,25 @@ describe('createEngine', () => {
     }).catch((e) => e);
     expect(isPrismindError(error, 'ENGINE_UNAVAILABLE')).toBe(true);
     expect(error.message).toContain('@prismind/native-core is not installed');
+  });
+
+  it("passes native-core's NATIVE_BINARY_MISSING on: 'native' throws it, auto gives its reason", async () => {
+    const missing = Object.assign(
+      new Error('no native binary loaded for linux-x64-glibc: ...; --backend js'),
+      { code: 'NATIVE_BINARY_MISSING' },
+    );
+    const noBinary = async () => ({
+      createNativeEngine: () => {
+        throw missing;
+      },
+    });
+    const error = await createEngine({ backend: 'native', importNative: noBinary }).catch((e) => e);
+    expect(error).toBe(missing);
+    const { lines, logger } = recorder();
+    const auto = await createEngine({ stages: 1, importNative: noBinary, logger });
+    await auto.engine.dispose();
+    expect(auto.reason).toBe(`auto fell back to the TypeScript engine: ${missing.message}`);
+    expect(lines[0]!.msg).toBe(`backend js (${auto.reason})`);
   });
 
   it('a module without createNativeEngine is not taken', async () => {

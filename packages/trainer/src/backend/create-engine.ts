@@ -76,6 +76,7 @@ async function loadNativeEngine(importer: NativeImporter, stages: number): Promi
   try {
     return await api.createNativeEngine({ stages });
   } catch (error) {
+    if (isMissingBinary(error)) throw error;
     throw new Error(`the native binary did not load: ${(error as Error).message}`, {
       cause: error,
     });
@@ -83,10 +84,19 @@ async function loadNativeEngine(importer: NativeImporter, stages: number): Promi
 }
 
 /**
+ * native-core's NATIVE_BINARY_MISSING already names the platform, the package, the load error and
+ * the fallback, so it is passed on as it is. Told by its code, not instanceof: the trainer may run
+ * as CommonJS while native-core, imported dynamically, is ESM with its own copy of the class.
+ */
+function isMissingBinary(error: unknown): error is PrismindError<string> {
+  return (error as { code?: unknown } | null)?.code === 'NATIVE_BINARY_MISSING';
+}
+
+/**
  * Creates an engine for `backend`: 'js' is the TypeScript engine (@prismind/js-core); 'native' is
  * @prismind/native-core (an optional dependency, imported dynamically) and throws
- * ENGINE_UNAVAILABLE when it does not load; 'auto' takes native when it loads, else js. Logs which
- * it took and why.
+ * ENGINE_UNAVAILABLE when the package does not load, NATIVE_BINARY_MISSING when its binary does not;
+ * 'auto' takes native when it loads, else js, saying why in `reason`. Logs which it took and why.
  */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<EngineSelection> {
   const requested = options.backend ?? 'auto';
@@ -109,6 +119,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
     } catch (error) {
       const why = (error as Error).message;
       if (requested === 'native') {
+        if (isMissingBinary(error)) throw error;
         throw new PrismindError('ENGINE_UNAVAILABLE', `backend 'native' requested but ${why}`, {
           cause: error,
           details: { backend: 'native' },
@@ -117,7 +128,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<E
       selection = {
         engine: createJsEngine({ stages }),
         backend: 'js',
-        reason: `auto: ${why}; using the TypeScript engine`,
+        reason: `auto fell back to the TypeScript engine: ${why}`,
         nativeError: why,
       };
     }
