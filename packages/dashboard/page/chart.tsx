@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { SeriesData } from '../src/series';
+
+export interface ChartLine {
+  label: string;
+  color: string;
+  data: SeriesData;
+  /** Draw the bucket minimum and maximum as a faint band around the mean. */
+  band?: boolean;
+}
+
+export interface ChartProps {
+  title: string;
+  lines: ChartLine[];
+  /** Shown when no line has a point. */
+  empty: string;
+  xLabel?: string;
+}
+
+/** Aligns the lines' x values (they may differ) into uPlot's one shared x axis. */
+function aligned(lines: ChartLine[]): uPlot.AlignedData {
+  const xs = [...new Set(lines.flatMap((l) => l.data.x))].sort((a, b) => a - b);
+  const index = new Map(xs.map((x, i) => [x, i]));
+  const columns: (number | null)[][] = [];
+  for (const line of lines) {
+    const parts = line.band ? [line.data.mean, line.data.min, line.data.max] : [line.data.mean];
+    for (const values of parts) {
+      const column: (number | null)[] = new Array(xs.length).fill(null);
+      line.data.x.forEach((x, i) => {
+        column[index.get(x)!] = values[i] ?? null;
+      });
+      columns.push(column);
+    }
+  }
+  return [xs, ...columns] as uPlot.AlignedData;
+}
+
+function seriesOf(lines: ChartLine[]): uPlot.Series[] {
+  const out: uPlot.Series[] = [{ label: 'games' }];
+  for (const line of lines) {
+    out.push({ label: line.label, stroke: line.color, width: 2, spanGaps: true });
+    if (line.band) {
+      const faint = { stroke: `${line.color}55`, width: 1, spanGaps: true };
+      out.push({ ...faint, label: `${line.label} min` }, { ...faint, label: `${line.label} max` });
+    }
+  }
+  return out;
+}
+
+/** A uPlot time-series chart over games; remade when the set of lines changes, else updated. */
+export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = lines.map((l) => `${l.label}${l.band ? '+' : ''}`).join(',');
+  const hasData = lines.some((l) => l.data.x.length > 0);
+
+  useEffect(() => {
+    if (host.current === null || !hasData) return;
+    const width = host.current.clientWidth || 400;
+    plot.current = new uPlot(
+      {
+        width,
+        height: 180,
+        series: seriesOf(lines),
+        axes: [{ label: xLabel }, {}],
+        legend: { live: false },
+        cursor: { drag: { x: true, y: false } },
+      },
+      aligned(lines),
+      host.current,
+    );
+    return () => {
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [shape, hasData]);
+
+  useEffect(() => {
+    plot.current?.setData(aligned(lines));
+  }, [lines]);
+
+  return (
+    <section class="chart">
+      <h3>{title}</h3>
+      {hasData ? <div ref={host} /> : <p class="empty">{empty}</p>}
+    </section>
+  );
+}
