@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SeriesName } from './run-series';
+import type { RunSnapshot } from './run-watcher';
+import type { SeriesData } from './series';
 import { startDashboard } from './server';
 
 setFlagsFromString('--expose-gc');
@@ -101,13 +104,16 @@ describe('a long run', () => {
       // Bounded: growth from the 20,000th line to the 200,000th is a few MB at most, not the
       // ~30 MB the lines themselves take.
       expect(after - baseline).toBeLessThan(8 * 1024 * 1024);
-      const series = await (await fetch(`${server.url}api/series`)).json();
+      const series = (await (await fetch(`${server.url}api/series`)).json()) as Record<
+        SeriesName,
+        SeriesData
+      >;
       expect(series.discDiff.points).toBe(BURSTS * LINES);
       expect(series.discDiff.x.length).toBeLessThanOrEqual(512);
       expect(series.tdError.points).toBe((BURSTS * LINES) / 100);
-      const state = await (await fetch(`${server.url}api/state`)).json();
-      expect(state.status.games).toBe(BURSTS * LINES * 100);
-      expect(state.memory.rss).toBe(200e6);
+      const state = (await (await fetch(`${server.url}api/state`)).json()) as RunSnapshot;
+      expect(state.status?.games).toBe(BURSTS * LINES * 100);
+      expect(state.memory?.rss).toBe(200e6);
       expect(received).toBeGreaterThan(0);
     } finally {
       await reader.cancel();

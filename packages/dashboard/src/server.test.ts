@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, trainedRun } from '../test/run-fixture';
+import type { GameReplay, StoredGameSummary } from './games';
+import type { RunSnapshot } from './run-watcher';
 import { type DashboardServer, startDashboard } from './server';
 
 let run: Awaited<ReturnType<typeof trainedRun>>;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   const bad = join(run.runDir, 'checkpoints', 'ckpt-000000000060.prsm');
   copyFileSync(good, bad);
   const bytes = Buffer.from(readFileSync(bad));
-  bytes[bytes.length - 100] ^= 0xff;
+  bytes[bytes.length - 100]! ^= 0xff;
   writeFileSync(bad, bytes);
   server = await startDashboard({ runDir: run.runDir, controlWaitMs: 500 });
   api = client(server.url);
@@ -47,21 +49,19 @@ describe('the dashboard server', () => {
     const page = await api.get('/');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<script type="module" src="/app.js"></script>');
-    const state = await (await api.get('/api/state')).json();
+    const state = await api.json<RunSnapshot>('/api/state');
     expect(state).toMatchObject({ runId: 'run', status: { state: 'completed', games: 120 } });
-    expect(state.checkpoints.map((c: { name: string }) => c.name)).toContain(
-      'ckpt-000000000120.prsm',
-    );
-    const games = await (await api.get('/api/games')).json();
+    expect(state.checkpoints.map((c) => c.name)).toContain('ckpt-000000000120.prsm');
+    const games = await api.json<{ total: number; games: StoredGameSummary[] }>('/api/games');
     expect(games).toMatchObject({ total: 4 });
-    expect(games.games.map((g: { game: number }) => g.game)).toEqual([90, 60, 30, 0]);
+    expect(games.games.map((g) => g.game)).toEqual([90, 60, 30, 0]);
   });
 
   it('replays a stored game to its final position with the model evaluating every ply', async () => {
     const stored = readStoredGames(run.runDir).find((g) => g.game === 60)!;
-    const replay = await (await api.get('/api/games/60?checkpoint=ckpt-000000000120.prsm')).json();
+    const replay = await api.json<GameReplay>('/api/games/60?checkpoint=ckpt-000000000120.prsm');
     expect(replay.plies).toHaveLength(stored.moves.length);
-    expect(replay.plies.every((p: { eval: number }) => Number.isFinite(p.eval))).toBe(true);
+    expect(replay.plies.every((p) => Number.isFinite(p.eval))).toBe(true);
     const final = replayMoves(stored.moves).final;
     expect(replay.final.score).toBe(stored.score);
     expect(replay.final.board).toBe(Array.from(final.toCells(), (c) => '.XO'[c]).join(''));
@@ -157,18 +157,14 @@ describe('the dashboard server', () => {
   });
 
   it('plays a legal move and answers with the model’s move', async () => {
-    const answer = await (
-      await api.post('/api/play', JSON.stringify({ human: 'black', moves: [], move: 37, depth: 2 }))
-    ).json();
+    const answer = await api.play({ human: 'black', moves: [], move: 37, depth: 2 });
     expect(answer.moves).toHaveLength(2);
     expect(answer.moves[0]).toBe(37);
     expect(answer.modelMoves).toHaveLength(1);
-    expect([29, 43, 45]).toContain(answer.modelMoves[0].move);
+    expect([29, 43, 45]).toContain(answer.modelMoves[0]!.move);
     expect(answer.toMove).toBe(1);
     expect(answer.legal.length).toBeGreaterThan(0);
-    const opening = await (
-      await api.post('/api/play', JSON.stringify({ human: 'white', moves: [] }))
-    ).json();
+    const opening = await api.play({ human: 'white', moves: [] });
     expect(opening.moves).toHaveLength(1);
     expect(opening.toMove).toBe(2);
   });

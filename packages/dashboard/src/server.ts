@@ -34,7 +34,10 @@ export interface DashboardServer {
   /** The access token, or null on the loopback. */
   token: string | null;
   watcher: RunWatcher;
+  /** Stops the server (not the run): the watcher, the event streams, the engines. */
   close(): Promise<void>;
+  /** Settles once the server was closed. */
+  closed: Promise<void>;
 }
 
 function requireRunDir(runDir: string): string {
@@ -91,12 +94,17 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  let markClosed = (): void => {};
+  const closed = new Promise<void>((done) => {
+    markClosed = done;
+  });
   return {
     url: `http://${shown}:${address.port}/${query}`,
     port: address.port,
     host,
     token,
     watcher,
+    closed,
     close: async () => {
       watcher.stop();
       ctx.events.close();
@@ -104,6 +112,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       server.closeAllConnections();
       await closed;
       await ctx.models.dispose();
+      markClosed();
     },
   };
 }

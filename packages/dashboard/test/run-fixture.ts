@@ -1,4 +1,5 @@
 import { TrainingManager } from '@prismind/trainer';
+import type { PlayAnswer } from '../src/play';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +23,22 @@ export async function trainedRun(): Promise<{ root: string; runDir: string; remo
 }
 
 /** Requests against a started server. */
-export function client(base: string) {
+export interface TestClient {
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  post(path: string, body: string, type?: string): Promise<Response>;
+  json<T>(path: string): Promise<T>;
+  play(body: object): Promise<PlayAnswer>;
+}
+
+export function client(base: string): TestClient {
   const url = (path: string) => new URL(path.replace(/^\//, ''), base).toString();
+  const post = (path: string, body: string, type = 'application/json') =>
+    fetch(url(path), { method: 'POST', headers: { 'content-type': type }, body });
   return {
-    get: (path: string, headers: Record<string, string> = {}) => fetch(url(path), { headers }),
-    post: (path: string, body: string, type = 'application/json') =>
-      fetch(url(path), { method: 'POST', headers: { 'content-type': type }, body }),
+    get: (path, headers = {}) => fetch(url(path), { headers }),
+    post,
+    json: async <T>(path: string) => (await fetch(url(path))).json() as Promise<T>,
+    play: async (body) =>
+      (await post('/api/play', JSON.stringify(body))).json() as Promise<PlayAnswer>,
   };
 }
