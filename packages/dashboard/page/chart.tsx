@@ -37,16 +37,42 @@ function aligned(lines: ChartLine[]): uPlot.AlignedData {
   return [xs, ...columns] as uPlot.AlignedData;
 }
 
-function seriesOf(lines: ChartLine[]): uPlot.Series[] {
-  const out: uPlot.Series[] = [{ label: 'games' }];
+function seriesOf(lines: ChartLine[], xLabel: string): uPlot.Series[] {
+  const out: uPlot.Series[] = [{ label: xLabel }];
   for (const line of lines) {
-    out.push({ label: line.label, stroke: line.color, width: 2, spanGaps: true });
+    out.push({
+      label: line.label,
+      stroke: line.color,
+      width: 2,
+      spanGaps: true,
+      points: { show: false },
+    });
     if (line.band) {
-      const faint = { stroke: `${line.color}55`, width: 1, spanGaps: true };
+      const faint = {
+        stroke: `${line.color}55`,
+        width: 1,
+        spanGaps: true,
+        points: { show: false },
+      };
       out.push({ ...faint, label: `${line.label} min` }, { ...faint, label: `${line.label} max` });
     }
   }
   return out;
+}
+
+/** The chart's own legend: one entry per line (uPlot's would list the band's edges too). */
+function Legend({ lines }: { lines: ChartLine[] }) {
+  return (
+    <div class="legend">
+      {lines.map((l) => (
+        <span key={l.label}>
+          <i style={{ background: l.color }} />
+          {l.label}
+          {l.band ? ' (mean; min–max faint)' : ''}
+        </span>
+      ))}
+    </div>
+  );
 }
 
 /** A uPlot time-series chart over games; remade when the set of lines changes, else updated. */
@@ -63,9 +89,11 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
       {
         width,
         height: 180,
-        series: seriesOf(lines),
+        series: seriesOf(lines, xLabel),
+        // x is a count (games, moves), not a time
+        scales: { x: { time: false } },
         axes: [{ label: xLabel }, {}],
-        legend: { live: false },
+        legend: { show: false },
         cursor: { drag: { x: true, y: false } },
       },
       aligned(lines),
@@ -84,7 +112,14 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
   return (
     <section class="chart">
       <h3>{title}</h3>
-      {hasData ? <div ref={host} /> : <p class="empty">{empty}</p>}
+      {hasData ? (
+        <>
+          <div ref={host} />
+          <Legend lines={lines} />
+        </>
+      ) : (
+        <p class="empty">{empty}</p>
+      )}
     </section>
   );
 }

@@ -5,19 +5,19 @@ import type { RunSnapshot } from '../src/run-watcher';
 import { describeError, postJson } from './api';
 import { bytes, duration, fixed, int } from './format';
 
-function Card({
-  label,
-  id,
-  children,
-}: {
+interface CardProps {
   label: string;
   id?: string;
+  /** Smaller text, for file names. */
+  small?: boolean;
   children: ComponentChildren;
-}) {
+}
+
+function Card({ label, id, small = false, children }: CardProps) {
   return (
     <div class="card">
       <div class="label">{label}</div>
-      <div class="value" id={id}>
+      <div class={small ? 'value small' : 'value'} id={id}>
         {children}
       </div>
     </div>
@@ -51,16 +51,28 @@ export function RunCards({ snapshot }: { snapshot: RunSnapshot }) {
       <Card label="errors" id="errors">
         {int(s.errors.count)} <small>({fixed(s.errors.rate * 100, 2)}%)</small>
       </Card>
-      <Card label="memory (RSS)">
-        {bytes(snapshot.memory?.rss)}
-        {snapshot.memory?.budgetBytes ? (
-          <small> of {bytes(snapshot.memory.budgetBytes)}</small>
-        ) : null}
+      <Card label="trainer memory (RSS)">
+        {snapshot.memory === null ? (
+          <small>reported every 10,000 games</small>
+        ) : (
+          <>
+            {bytes(snapshot.memory.rss)}
+            {snapshot.memory.budgetBytes ? (
+              <small> of {bytes(snapshot.memory.budgetBytes)}</small>
+            ) : null}
+          </>
+        )}
       </Card>
       <Card label="latest checkpoint" id="latest-checkpoint">
-        {fileName(s.latestCheckpoint?.path)}
+        {s.latestCheckpoint ? (
+          <span title={s.latestCheckpoint.path}>
+            {int(s.latestCheckpoint.games)} <small>games</small>
+          </span>
+        ) : (
+          '–'
+        )}
       </Card>
-      <Card label="best (League)">
+      <Card label="best (League)" small>
         {best ? `${fileName(best.path)} · ${fixed(best.league.score, 3)}` : '–'}
       </Card>
     </div>

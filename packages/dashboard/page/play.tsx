@@ -93,7 +93,7 @@ export function Play({ checkpoints }: { checkpoints: CheckpointEntry[] }) {
           onPlay={game === null || busy ? undefined : (square) => void turn(square, game.moves)}
         />
         <div class="play-info">
-          <p id="play-status">
+          <p id="play-status" data-moves={game?.moves.length ?? 0}>
             {game === null
               ? 'Press "new game".'
               : `${game.black}–${game.white} · ${game.moves.length} moves · model ${game.checkpoint.name} (${game.checkpoint.games} games)`}

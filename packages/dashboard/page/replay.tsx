@@ -119,7 +119,7 @@ export function Replay({
                 </p>
                 <div class="stepper">
                   <button type="button" id="replay-start" onClick={() => setPly(0)}>
-                    ⏮
+                    «
                   </button>
                   <button
                     type="button"
@@ -136,7 +136,7 @@ export function Replay({
                     ▶
                   </button>
                   <button type="button" id="replay-end" onClick={() => setPly(plies.length)}>
-                    ⏭
+                    »
                   </button>
                 </div>
                 <input
