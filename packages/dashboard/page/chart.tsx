@@ -40,13 +40,8 @@ function aligned(lines: ChartLine[]): uPlot.AlignedData {
 function seriesOf(lines: ChartLine[], xLabel: string): uPlot.Series[] {
   const out: uPlot.Series[] = [{ label: xLabel }];
   for (const line of lines) {
-    out.push({
-      label: line.label,
-      stroke: line.color,
-      width: 2,
-      spanGaps: true,
-      points: { show: false },
-    });
+    // uPlot shows the points of a sparse line (a few strength measurements), hides dense ones
+    out.push({ label: line.label, stroke: line.color, width: 2, spanGaps: true });
     if (line.band) {
       const faint = {
         stroke: `${line.color}55`,

@@ -40,17 +40,17 @@ const CHARTS: ChartSpec[] = [
     lines: [{ name: 'gamesPerSecond', label: 'games/s', color: '#2f855a', band: true }],
   },
   {
-    title: 'Othello League score',
-    empty: NO_STRENGTH,
-    lines: [{ name: 'leagueScore', label: 'League', color: '#6b46c1' }],
-  },
-  {
-    title: 'Solved endgames: error (discs) and 1-ply best-move rate',
+    title: 'Strength (0–1): League score, 1-ply best moves on solved endgames',
     empty: NO_STRENGTH,
     lines: [
-      { name: 'endgameMae', label: 'mean abs error', color: '#dd6b20' },
+      { name: 'leagueScore', label: 'League score', color: '#6b46c1' },
       { name: 'endgameBestRate', label: 'best-move rate', color: '#319795' },
     ],
+  },
+  {
+    title: 'Solved endgames: mean absolute error of the evaluation (discs)',
+    empty: NO_STRENGTH,
+    lines: [{ name: 'endgameMae', label: 'mean abs error', color: '#dd6b20' }],
   },
 ];
 

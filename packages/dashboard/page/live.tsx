@@ -53,7 +53,7 @@ export function RunCards({ snapshot }: { snapshot: RunSnapshot }) {
       </Card>
       <Card label="trainer memory (RSS)">
         {snapshot.memory === null ? (
-          <small>reported every 10,000 games</small>
+          '–'
         ) : (
           <>
             {bytes(snapshot.memory.rss)}

@@ -32,7 +32,12 @@ describe('RunSeries', () => {
     expect(data.leagueScore).toMatchObject({ x: [20_000], mean: [0.81] });
     expect(data.endgameMae.mean).toEqual([12.5]);
     expect(data.endgameBestRate.mean).toEqual([0.41]);
-    expect(series.memory).toEqual({ rss: 5e8, heapUsed: 1e8, budgetBytes: null, games: 10_000 });
+    expect(series.memory).toEqual({
+      rss: 5e8,
+      budgetBytes: null,
+      source: 'metrics',
+      games: 10_000,
+    });
     expect(series.lines).toBe(4);
     series.reset();
     expect(series.toJSON().discDiff.points).toBe(0);

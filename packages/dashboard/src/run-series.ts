@@ -14,11 +14,13 @@ export const SERIES_NAMES = [
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
-/** Resident memory of the trainer as its last detailed line reported it. */
+/** Resident memory of the trainer: read from its process, or as its last detailed line said. */
 export interface TrainerMemory {
   rss: number;
-  heapUsed: number;
   budgetBytes: number | null;
+  /** 'process': read now from the live trainer (same machine); 'metrics': its last detailed line. */
+  source: 'process' | 'metrics';
+  /** The games count it was read at. */
   games: number;
 }
 
@@ -78,8 +80,8 @@ export class RunSeries {
       if (rss !== undefined) {
         this.memory = {
           rss,
-          heapUsed: num(at(line, 'details', 'memory', 'heapUsed')) ?? 0,
           budgetBytes: num(at(line, 'details', 'memory', 'budgetBytes')) ?? null,
+          source: 'metrics',
           games,
         };
       }

@@ -1,7 +1,9 @@
 import { inspectRunStatus, type RunStatusReport, runPaths } from '@prismind/trainer/run-dir';
+import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { type CheckpointEntry, listCheckpoints } from './checkpoints';
 import { JsonLinesReader } from './metrics-reader';
+import { residentBytes } from './process-memory';
 import { RunSeries, type SeriesName, type TrainerMemory } from './run-series';
 import type { SeriesData } from './series';
 
@@ -12,7 +14,7 @@ export interface RunSnapshot {
   /** status.json as read (null when absent or damaged; see statusProblem). */
   status: RunStatusReport | null;
   statusProblem: string | null;
-  /** The trainer's memory from its last detailed metrics line. */
+  /** The trainer's memory: from its process when it runs on this machine, else its metrics. */
   memory: TrainerMemory | null;
   checkpoints: CheckpointEntry[];
 }
@@ -115,8 +117,21 @@ export class RunWatcher {
       runId: found.status?.runId ?? basename(this.runDir),
       status: found.status,
       statusProblem: found.damaged,
-      memory: this.series.memory,
+      memory: this.trainerMemory(found.status),
       checkpoints: listCheckpoints(this.runDir),
+    };
+  }
+
+  private trainerMemory(status: RunStatusReport | null): TrainerMemory | null {
+    const reported = this.series.memory;
+    if (status?.live !== true || status.hostname !== hostname()) return reported;
+    const rss = residentBytes(status.pid);
+    if (rss === null) return reported;
+    return {
+      rss,
+      budgetBytes: reported?.budgetBytes ?? null,
+      source: 'process',
+      games: status.games,
     };
   }
 }

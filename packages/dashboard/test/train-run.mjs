@@ -12,7 +12,8 @@ const manager = new TrainingManager({
   logEcho: false,
   logLevel: 'warn',
   tensorboard: false,
-  strength: false,
+  // small and frequent, so the League and endgame charts have points within seconds
+  strength: { everyGames: 1_000, everyMinutes: 0, leagueGames: 200, endgamePositions: 100 },
   storeGamesEvery: 25,
   handleSignals: true,
   statusIntervalMs: 250,
