@@ -19,6 +19,8 @@ export interface ChartProps {
   xLabel?: string;
 }
 
+const HEIGHT = 180;
+
 /** Aligns the lines' x values (they may differ) into uPlot's one shared x axis. */
 function aligned(lines: ChartLine[]): uPlot.AlignedData {
   const xs = [...new Set(lines.flatMap((l) => l.data.x))].sort((a, b) => a - b);
@@ -80,10 +82,11 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
   useEffect(() => {
     if (host.current === null || !hasData) return;
     const width = host.current.clientWidth || 400;
+    const element = host.current;
     plot.current = new uPlot(
       {
         width,
-        height: 180,
+        height: HEIGHT,
         series: seriesOf(lines, xLabel),
         // x is a count (games, moves), not a time
         scales: { x: { time: false } },
@@ -92,9 +95,15 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
         cursor: { drag: { x: true, y: false } },
       },
       aligned(lines),
-      host.current,
+      element,
     );
+    // The grid gives the chart its width: follow it when the window is resized.
+    const resize = new ResizeObserver(() => {
+      plot.current?.setSize({ width: element.clientWidth || width, height: HEIGHT });
+    });
+    resize.observe(element);
     return () => {
+      resize.disconnect();
       plot.current?.destroy();
       plot.current = null;
     };
