@@ -9,36 +9,13 @@ import type { SeriesName } from './run-series';
 import type { RunSnapshot } from './run-watcher';
 import type { SeriesData } from './series';
 import { startDashboard } from './server';
+import { trainingStatus } from '../test/run-fixture';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const root = mkdtempSync(join(tmpdir(), 'prismind-dashboard-memory-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function statusAt(games: number) {
-  const now = Date.now();
-  return {
-    version: 1,
-    runId: 'simulated',
-    state: 'training',
-    reason: null,
-    pid: process.pid,
-    hostname: 'test',
-    backend: 'js',
-    games,
-    targetGames: 10_000_000,
-    gamesPerSecond: 5000,
-    elapsedSeconds: games / 5000,
-    errors: { count: 0, rate: 0 },
-    latestCheckpoint: null,
-    startedAt: new Date(now).toISOString(),
-    heartbeat: new Date(now).toISOString(),
-    heartbeatMs: now,
-    heartbeatIntervalMs: 2000,
-    control: null,
-  };
-}
 
 /** `count` metrics lines from game `from` on: stats every 100 games, a detailed line every 10,000. */
 function burst(from: number, count: number): string {
@@ -76,7 +53,7 @@ describe('a long run', () => {
     const runDir = join(root, 'run');
     const paths = runPaths(runDir);
     mkdirSync(runDir);
-    writeJsonAtomic(paths.status, statusAt(0));
+    writeJsonAtomic(paths.status, trainingStatus());
     const server = await startDashboard({ runDir, watch: { pollMs: 10, seriesEveryMs: 0 } });
     const events = await fetch(`${server.url}api/events`);
     const reader = events.body!.getReader();
@@ -94,7 +71,7 @@ describe('a long run', () => {
     try {
       for (let b = 0; b < BURSTS; b++) {
         appendFileSync(paths.metrics, burst(b * LINES, LINES));
-        writeJsonAtomic(paths.status, statusAt((b + 1) * LINES * 100));
+        writeJsonAtomic(paths.status, trainingStatus({ games: (b + 1) * LINES * 100 }));
         const expected = (b + 1) * LINES * 1.01;
         while (server.watcher.series.lines < expected) await new Promise((r) => setTimeout(r, 5));
         if (b === 9) baseline = heapAfterGc();

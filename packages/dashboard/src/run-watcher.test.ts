@@ -3,30 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { trainingStatus } from '../test/run-fixture';
 import { RunWatcher } from './run-watcher';
 
 const dir = mkdtempSync(join(tmpdir(), 'prismind-watcher-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function status(fields: object) {
-  const now = Date.now();
-  return {
-    version: 1,
-    runId: 'w',
-    state: 'training',
-    pid: process.pid,
-    hostname: hostname(),
-    games: 500,
-    heartbeatMs: now,
-    heartbeatIntervalMs: 2000,
-    errors: { count: 0, rate: 0 },
-    ...fields,
-  };
-}
-
 describe('RunWatcher', () => {
   it("reads a live trainer's memory from its process on this machine", () => {
-    writeJsonAtomic(join(dir, 'status.json'), status({}));
+    writeJsonAtomic(join(dir, 'status.json'), trainingStatus({ hostname: hostname(), games: 500 }));
     const memory = new RunWatcher(dir).snapshot.memory;
     if (process.platform !== 'linux') return; // no /proc: the metrics are the only source
     expect(memory?.source).toBe('process');
@@ -36,14 +21,14 @@ describe('RunWatcher', () => {
   });
 
   it('tells state changes and leaves a dead or remote trainer to its metrics', () => {
-    writeJsonAtomic(join(dir, 'status.json'), status({ hostname: 'elsewhere' }));
+    writeJsonAtomic(join(dir, 'status.json'), trainingStatus({ games: 500 }));
     const watcher = new RunWatcher(dir);
     expect(watcher.snapshot.memory).toBeNull();
     const heard: string[] = [];
     watcher.onChange((kind) => heard.push(kind));
     watcher.poll();
     expect(heard).toEqual([]);
-    writeJsonAtomic(join(dir, 'status.json'), status({ hostname: 'elsewhere', games: 600 }));
+    writeJsonAtomic(join(dir, 'status.json'), trainingStatus({ games: 600 }));
     watcher.poll();
     expect(heard).toEqual(['state']);
     expect(watcher.snapshot.status?.games).toBe(600);

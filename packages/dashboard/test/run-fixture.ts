@@ -1,4 +1,5 @@
 import { TrainingManager } from '@prismind/trainer';
+import type { RunStatus } from '@prismind/trainer/run-dir';
 import type { PlayAnswer } from '../src/play';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,35 @@ export async function trainedRun(): Promise<{ root: string; runDir: string; remo
   });
   await manager.start({ targetGames: 120, callbackInterval: 40 });
   return { root, runDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A status.json of a run training now in this process (so `live` holds), on another machine
+ * unless `fields.hostname` says otherwise; `fields` override.
+ */
+export function trainingStatus(fields: Partial<RunStatus> = {}): RunStatus {
+  const now = Date.now();
+  return {
+    version: 1,
+    runId: 'simulated',
+    state: 'training',
+    reason: null,
+    pid: process.pid,
+    hostname: 'elsewhere',
+    backend: 'js',
+    games: 0,
+    targetGames: 10_000_000,
+    gamesPerSecond: 5000,
+    elapsedSeconds: 0,
+    errors: { count: 0, rate: 0 },
+    latestCheckpoint: null,
+    startedAt: new Date(now).toISOString(),
+    heartbeat: new Date(now).toISOString(),
+    heartbeatMs: now,
+    heartbeatIntervalMs: 2000,
+    control: null,
+    ...fields,
+  };
 }
 
 /** Requests against a started server. */
