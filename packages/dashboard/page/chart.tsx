@@ -17,9 +17,28 @@ export interface ChartProps {
   /** Shown when no line has a point. */
   empty: string;
   xLabel?: string;
+  /** An x to mark with a vertical line (the move a replay shows). */
+  marker?: number | null;
 }
 
 const HEIGHT = 180;
+
+/** Draws the marker line over the plot; reads the marker when uPlot draws. */
+function markerHook(marker: { current: number | null }) {
+  return (u: uPlot): void => {
+    if (marker.current === null) return;
+    const x = u.valToPos(marker.current, 'x', true);
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#d69e2e';
+    ctx.lineWidth = 2 * devicePixelRatio;
+    ctx.beginPath();
+    ctx.moveTo(x, u.bbox.top);
+    ctx.lineTo(x, u.bbox.top + u.bbox.height);
+    ctx.stroke();
+    ctx.restore();
+  };
+}
 
 /** Aligns the lines' x values (they may differ) into uPlot's one shared x axis. */
 function aligned(lines: ChartLine[]): uPlot.AlignedData {
@@ -73,9 +92,10 @@ function Legend({ lines }: { lines: ChartLine[] }) {
 }
 
 /** A uPlot time-series chart over games; remade when the set of lines changes, else updated. */
-export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
+export function Chart({ title, lines, empty, xLabel = 'games', marker = null }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const markerAt = useRef<number | null>(marker);
   const shape = lines.map((l) => `${l.label}${l.band ? '+' : ''}`).join(',');
   const hasData = lines.some((l) => l.data.x.length > 0);
 
@@ -93,6 +113,7 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
         axes: [{ label: xLabel }, {}],
         legend: { show: false },
         cursor: { drag: { x: true, y: false } },
+        hooks: { draw: [markerHook(markerAt)] },
       },
       aligned(lines),
       element,
@@ -112,6 +133,11 @@ export function Chart({ title, lines, empty, xLabel = 'games' }: ChartProps) {
   useEffect(() => {
     plot.current?.setData(aligned(lines));
   }, [lines]);
+
+  useEffect(() => {
+    markerAt.current = marker;
+    plot.current?.redraw(false);
+  }, [marker]);
 
   return (
     <section class="chart">

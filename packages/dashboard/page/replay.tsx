@@ -152,6 +152,7 @@ export function Replay({
               title="The model's evaluation at each move (black's view)"
               empty="no moves"
               xLabel="move"
+              marker={atEnd ? null : ply + 1}
               lines={[{ label: 'eval', color: '#2b6cb0', data: evals }]}
             />
           </>
