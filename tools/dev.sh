@@ -44,6 +44,15 @@ lint_workflows() {
   "$bin"
 }
 
+# The dashboard's end-to-end tests drive Debian's Chromium through playwright-core, which downloads
+# no browser of its own (packages/dashboard/README.md).
+install_chromium() {
+  command -v chromium >/dev/null && return
+  local sudo=''
+  [ "$(id -u)" -eq 0 ] || sudo='sudo'
+  $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+}
+
 job=${1:-test}
 shift || true
 case "$job" in
@@ -58,6 +67,7 @@ case "$job" in
     ;;
   test)
     setup
+    install_chromium
     node tools/gen-patterns.mjs --check
     pnpm run lint
     pnpm run check:packages

@@ -38,5 +38,6 @@ pub use search::{
     MAX_TT_BYTES,
 };
 pub use train::{
-    train, GameFailure, ProgressFn, TrainOptions, TrainProgress, TrainStats, DEFAULT_TRAIN_TT_BYTES,
+    train, GameFailure, ProgressFn, SampledGame, TrainOptions, TrainProgress, TrainStats,
+    DEFAULT_TRAIN_TT_BYTES,
 };

@@ -5,8 +5,8 @@
 use napi::bindgen_prelude::Float32Array;
 use napi_derive::napi;
 use prismind_engine::{
-    EngineError, ErrorCode, GameFailure, LearnOutcome, ModelCounters, SearchLimits, SearchResult,
-    SelfPlaySearch, TdParams, TrainOptions, TrainProgress, TrainStats,
+    EngineError, ErrorCode, GameFailure, LearnOutcome, ModelCounters, SampledGame, SearchLimits,
+    SearchResult, SelfPlaySearch, TdParams, TrainOptions, TrainProgress, TrainStats,
 };
 
 /// Search limits as the TypeScript side sends them (already validated there by zod).
@@ -132,6 +132,7 @@ pub struct TrainOptionsJs {
     pub search: SelfPlaySearchJs,
     pub learning: LearningParamsJs,
     pub progress_every_games: f64,
+    pub record_every: f64,
 }
 
 /// The options plus the engine's per-worker transposition-table budget.
@@ -163,6 +164,7 @@ impl TryFrom<TrainRequest<'_>> for TrainOptions {
             learning: TdParams::try_from(&js.learning)?,
             progress_every_games: whole(js.progress_every_games, "progressEveryGames", code)?,
             tt_bytes: request.tt_bytes,
+            record_every: whole(js.record_every, "recordEvery", code)?,
         };
         options.validate()?;
         Ok(options)
@@ -229,6 +231,24 @@ pub struct TrainStatsJs {
     /// Seconds spent applying updates under the learner's lock, all threads together.
     pub update_seconds: f64,
     pub stopped: bool,
+    pub sampled_games: Vec<SampledGameJs>,
+}
+
+#[napi(object)]
+pub struct SampledGameJs {
+    pub game: f64,
+    pub moves: Vec<u32>,
+    pub final_score: i32,
+}
+
+impl From<SampledGame> for SampledGameJs {
+    fn from(g: SampledGame) -> Self {
+        SampledGameJs {
+            game: g.game as f64,
+            moves: g.moves.into_iter().map(u32::from).collect(),
+            final_score: g.final_score,
+        }
+    }
 }
 
 impl From<TrainStats> for TrainStatsJs {
@@ -247,6 +267,11 @@ impl From<TrainStats> for TrainStatsJs {
             seconds: s.seconds,
             update_seconds: s.update_seconds,
             stopped: s.stopped,
+            sampled_games: s
+                .sampled_games
+                .into_iter()
+                .map(SampledGameJs::from)
+                .collect(),
         }
     }
 }

@@ -3,6 +3,7 @@ import packageJson from '../package.json';
 import { CliError, EXIT, oneLine, reportError } from './errors';
 import { type CliIO, println } from './io';
 import { checkpointSpec } from './spec/checkpoint';
+import { dashboardSpec } from './spec/dashboard';
 import { debugSpec } from './spec/debug';
 import { evaluateSpec } from './spec/evaluate';
 import type { Run } from './spec/shared';
@@ -36,7 +37,15 @@ export function buildParser(io: CliIO, run: Run): Argv {
       const text = error?.message ?? message ?? 'bad command line';
       throw new CliError('BAD_ARGUMENT', `${oneLine(text)} (see prismind-cli --help)`);
     });
-  for (const spec of [trainSpec, runSpec, evaluateSpec, checkpointSpec, debugSpec, toolsSpec]) {
+  for (const spec of [
+    trainSpec,
+    runSpec,
+    evaluateSpec,
+    checkpointSpec,
+    debugSpec,
+    dashboardSpec,
+    toolsSpec,
+  ]) {
     y = spec(y, run, io);
   }
   return y;

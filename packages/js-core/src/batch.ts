@@ -1,4 +1,9 @@
-import type { GameFailure, SearchLimits, TrainBatchOptions } from '@prismind/board/contracts';
+import type {
+  GameFailure,
+  SampledGame,
+  SearchLimits,
+  TrainBatchOptions,
+} from '@prismind/board/contracts';
 import { stageBaseTable } from './evaluate';
 import type { GameState } from './game';
 import { C_GAMES, type ModelBuffers, SharedModel } from './model';
@@ -59,7 +64,13 @@ export interface BatchMessage {
 
 export type WorkerReply =
   | { type: 'progress'; batch: number; stats: number[] }
-  | { type: 'done'; batch: number; failures: GameFailure[] };
+  | { type: 'done'; batch: number; failures: GameFailure[]; sampled: SampledGame[] };
+
+/** What a worker's share of a batch leaves besides the shared statistics. */
+export interface WorkerOutcome {
+  failures: GameFailure[];
+  sampled: SampledGame[];
+}
 
 export interface WorkerTools {
   searcher: Searcher;
@@ -71,14 +82,16 @@ export function runBatch(
   msg: BatchMessage,
   tools: WorkerTools,
   post: (reply: WorkerReply) => void,
-): GameFailure[] {
+): WorkerOutcome {
   const { options, hooks } = msg;
   const control = new Int32Array(msg.control);
+  const failures: GameFailure[] = [];
+  const sampled: SampledGame[] = [];
   // A stale message (its batch already settled) or a batch cancelled before this worker started
   // it (a stop while the worker was booting): nothing to do.
-  if (Atomics.load(control, BATCH) !== msg.batch) return [];
+  if (Atomics.load(control, BATCH) !== msg.batch) return { failures, sampled };
   if (Atomics.compareExchange(control, START + msg.id, NOT_STARTED, STARTED) !== NOT_STARTED) {
-    return [];
+    return { failures, sampled };
   }
   const model = new SharedModel(msg.buffers);
   const stats = new Float64Array(msg.stats);
@@ -90,12 +103,13 @@ export function runBatch(
     exactEmpties: options.search.exactEmpties,
   };
   const play = { epsilon: options.epsilon, limits, stageBase, stop: control, stopIndex: STOP };
-  const failures: GameFailure[] = [];
   const every = options.progressEveryGames;
+  const recordEvery = options.recordEvery;
   while (Atomics.load(control, STOP) === 0) {
     const index = Atomics.add(control, NEXT, 1);
     if (index >= options.games) break;
     const number = msg.base + index;
+    const played = recordEvery > 0 && number % recordEvery === 0 ? [] : null;
     let finished: boolean;
     try {
       if (hooks.failGames?.includes(number)) throw new Error(`injected failure in game ${number}`);
@@ -104,6 +118,7 @@ export function runBatch(
         tools.searcher,
         Rng.forGame(options.seed, number),
         play,
+        played,
       );
     } catch (error) {
       // A failed game is skipped, not learned from; its number is used up (games grows).
@@ -133,12 +148,13 @@ export function runBatch(
       stats[S_SUM_ABS_DIFF] = stats[S_SUM_ABS_DIFF]! + Math.abs(z);
       stats[S_MOVES] = stats[S_MOVES]! + tools.game.movesPlayed;
       stats[S_RESETS] = stats[S_RESETS]! + resets;
+      if (played !== null) sampled.push({ game: number, moves: played, finalScore: z });
       report(stats, every, msg.batch, post);
     } finally {
       releaseLock(control);
     }
   }
-  return failures;
+  return { failures, sampled };
 }
 
 /** Under the lock: a progress snapshot after every `every` games done (learned or failed). */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { GameFailure } from '@prismind/board/contracts';
+import type { GameFailure, SampledGame } from '@prismind/board/contracts';
 import type { BatchMessage, WorkerReply } from './batch';
 import { BATCH, CANCELLED, NOT_STARTED, releaseLockOf, START, STOP } from './shared-control';
 import { workerScript } from './worker-script';
@@ -13,6 +13,7 @@ import { workerScript } from './worker-script';
 
 export interface BatchRun {
   failures: GameFailure[];
+  sampled: SampledGame[];
   /** Why a worker died during the batch, or null. */
   crashed: string | null;
 }
@@ -63,6 +64,7 @@ export class WorkerPool {
     for (let id = 1; id <= count; id++) Atomics.store(control, START + id, NOT_STARTED);
     return new Promise((resolve) => {
       const failures: GameFailure[] = [];
+      const sampled: SampledGame[] = [];
       let crashed: string | null = null;
       let pending = count;
       const finishers = new Map<number, () => void>();
@@ -91,7 +93,7 @@ export class WorkerPool {
           worker.unref();
           if (--pending === 0) {
             this.cancel = null;
-            resolve({ failures, crashed });
+            resolve({ failures, sampled, crashed });
           }
         };
         const onMessage = (reply: WorkerReply): void => {
@@ -99,6 +101,7 @@ export class WorkerPool {
           if (reply.type === 'progress') onProgress(reply.stats);
           else if (reply.type === 'done') {
             failures.push(...reply.failures);
+            sampled.push(...reply.sampled);
             finish();
           }
         };

@@ -7,7 +7,8 @@ import type { Rng } from '@prismind/board';
  * game is not over: a side with no move passes (no draw, nothing recorded); otherwise record the
  * position, draw r; r < ε plays a uniformly drawn legal move (ascending square order), else the
  * search's best move. Returns false when a stop request abandoned the game (the flag is checked
- * before every move, and searches poll it).
+ * before every move, and searches poll it). `played`, when given, receives the moves in order (a
+ * sampled game, TrainBatchOptions.recordEvery).
  */
 
 export interface SelfPlayOptions {
@@ -27,6 +28,7 @@ export function playSelfPlayGame(
   searcher: Searcher,
   rng: Rng,
   o: SelfPlayOptions,
+  played: number[] | null = null,
 ): boolean {
   game.reset();
   for (;;) {
@@ -55,6 +57,7 @@ export function playSelfPlayGame(
       );
       sq = r.move;
     }
+    played?.push(sq);
     game.play(sq);
   }
 }

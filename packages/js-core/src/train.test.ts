@@ -1,4 +1,4 @@
-import { Position } from '@prismind/board';
+import { Position, replayMoves } from '@prismind/board';
 import { isPrismindError, type TrainProgress } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine, type JsEngine } from './engine';
@@ -48,6 +48,23 @@ describe('training batches', () => {
     expect(firstDifference(other.getState().weights, a.getState().weights)).toBeGreaterThanOrEqual(
       0,
     );
+  });
+
+  it('samples the games numbered a multiple of recordEvery, across batches and threads', async () => {
+    const one = engine();
+    const options = { seed: 11, epsilon: 0.2, recordEvery: 10 };
+    const first = await one.train({ ...options, games: 25 });
+    const second = await one.train({ ...options, games: 25 });
+    expect(first.sampledGames.map((g) => g.game)).toEqual([0, 10, 20]);
+    expect(second.sampledGames.map((g) => g.game)).toEqual([30, 40]);
+    for (const game of [...first.sampledGames, ...second.sampledGames]) {
+      const final = replayMoves(game.moves).final;
+      expect(final.isGameOver()).toBe(true);
+      expect(final.score()).toBe(game.finalScore);
+    }
+    const threaded = await engine().train({ ...options, games: 50, threads: 3 });
+    expect(threaded.sampledGames.map((g) => g.game)).toEqual([0, 10, 20, 30, 40]);
+    expect((await engine().train({ games: 20 })).sampledGames).toEqual([]);
   });
 
   it('gives the same model in two batches of N/2 as in one of N', async () => {

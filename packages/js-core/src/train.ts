@@ -78,6 +78,7 @@ export async function runTrainBatch(
     },
   );
   const result = resultOf(stats, run.failures, (performance.now() - started) / 1000);
+  result.sampledGames = run.sampled.sort((a, b) => a.game - b.game);
   result.stopped = stats[S_LEARNED]! + stats[S_FAILED]! < options.games;
   if (run.crashed !== null) {
     throw new PrismindError(
@@ -121,5 +122,6 @@ function resultOf(
     failures: failures.sort((a, b) => a.game - b.game).slice(0, MAX_LISTED_FAILURES),
     seconds,
     stopped: false,
+    sampledGames: [],
   };
 }

@@ -23,6 +23,6 @@ port.on('message', (msg: BatchMessage | SearchMessage) => {
     return;
   }
   if (msg.type !== 'batch') return;
-  const failures = runBatch(msg, tools, (reply) => port.postMessage(reply));
-  port.postMessage({ type: 'done', batch: msg.batch, failures });
+  const outcome = runBatch(msg, tools, (reply) => port.postMessage(reply));
+  port.postMessage({ type: 'done', batch: msg.batch, ...outcome });
 });

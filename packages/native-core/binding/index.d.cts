@@ -96,6 +96,12 @@ export declare function panicForTestingAsync(): Promise<void>
  */
 export declare function perft(depth: number): Promise<number>
 
+export interface SampledGameJs {
+  game: number
+  moves: Array<number>
+  finalScore: number
+}
+
 /** Search limits as the TypeScript side sends them (already validated there by zod). */
 export interface SearchLimitsJs {
   depth?: number
@@ -152,6 +158,7 @@ export interface TrainOptionsJs {
   search: SelfPlaySearchJs
   learning: LearningParamsJs
   progressEveryGames: number
+  recordEvery: number
 }
 
 export interface TrainProgressJs {
@@ -180,6 +187,7 @@ export interface TrainStatsJs {
   /** Seconds spent applying updates under the learner's lock, all threads together. */
   updateSeconds: number
   stopped: boolean
+  sampledGames: Array<SampledGameJs>
 }
 
 /** The binding's version (the crate's, kept equal to @prismind/native-core's). */

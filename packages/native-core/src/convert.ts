@@ -66,6 +66,7 @@ export function toNativeTrainOptions(o: TrainBatchOptions): TrainOptionsJs {
     },
     learning: toNativeLearning(o.learning),
     progressEveryGames: o.progressEveryGames,
+    recordEvery: o.recordEvery,
   };
 }
 
@@ -84,6 +85,11 @@ export function fromNativeStats(s: TrainStatsJs): TrainBatchResult {
     failures: s.failures.map((f) => ({ game: f.game, kind: f.kind, message: f.message })),
     seconds: s.seconds,
     stopped: s.stopped,
+    sampledGames: s.sampledGames.map((g) => ({
+      game: g.game,
+      moves: g.moves,
+      finalScore: g.finalScore,
+    })),
   };
 }
 

@@ -189,6 +189,7 @@ describe('errors from the binding', () => {
             adamEpsilon: 1e-8,
           },
           progressEveryGames: 0,
+          recordEvery: 0,
         },
         null,
       ),

@@ -1,4 +1,5 @@
 import type { Engine, ModelState } from '@prismind/board/contracts';
+import { replayMoves } from '@prismind/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackendPair, createBackends, disposeBackends } from './support';
 import {
@@ -67,11 +68,25 @@ describe('learning agrees across backends', () => {
         games: 0,
       });
     }
-    const options = { games: 40, threads: 1, seed: 2024, epsilon: 0.1, search: { depth: 2 } };
+    const options = {
+      games: 40,
+      threads: 1,
+      seed: 2024,
+      epsilon: 0.1,
+      search: { depth: 2 },
+      recordEvery: 7,
+    };
     const js = await pair.js.train(options);
     const native = await pair.native.train(options);
     expect(native.gamesCompleted).toBe(40);
+    // The sampled games are part of the result: the same games, move for move, on both.
     expect({ ...native, seconds: 0 }).toEqual({ ...js, seconds: 0 });
+    expect(js.sampledGames.map((g) => g.game)).toEqual([0, 7, 14, 21, 28, 35]);
+    for (const game of js.sampledGames) {
+      const final = replayMoves(game.moves).final;
+      expect(final.isGameOver()).toBe(true);
+      expect(final.score()).toBe(game.finalScore);
+    }
     expectSameState(pair.native.getState(), copyState(pair.js.getState()));
   });
 

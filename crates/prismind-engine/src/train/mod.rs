@@ -16,7 +16,7 @@ mod stats;
 mod tests;
 
 pub use options::{TrainOptions, DEFAULT_TRAIN_TT_BYTES};
-pub use stats::{GameFailure, TrainProgress, TrainStats};
+pub use stats::{GameFailure, SampledGame, TrainProgress, TrainStats};
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -172,11 +172,20 @@ impl<'a> Batch<'a, '_> {
         learner.totals.update_seconds += started.elapsed().as_secs_f64();
         learner.moments.counters.games += 1;
         match updated {
-            Ok(resets) => learner.totals.record_game(
-                recorded.record.final_score,
-                recorded.record.moves.len(),
-                resets,
-            ),
+            Ok(resets) => {
+                learner.totals.record_game(
+                    recorded.record.final_score,
+                    recorded.record.moves.len(),
+                    resets,
+                );
+                if options.record_every > 0 && game % options.record_every == 0 {
+                    learner.totals.sampled.push(SampledGame {
+                        game,
+                        moves: recorded.record.moves.clone(),
+                        final_score: recorded.record.final_score,
+                    });
+                }
+            }
             Err(payload) => learner.totals.record_failure(game, payload.as_ref()),
         }
         self.report(learner);

@@ -23,6 +23,8 @@ pub struct TrainOptions {
     pub progress_every_games: u64,
     /// Transposition-table bytes per worker.
     pub tt_bytes: usize,
+    /// Keep the moves of every learned game whose number is a multiple of this (0 = none).
+    pub record_every: u64,
     /// Test hook: game numbers whose play panics, to prove one failure does not poison a batch.
     #[cfg(test)]
     pub(crate) fail_games: Vec<u64>,
@@ -39,6 +41,7 @@ impl Default for TrainOptions {
             learning: TdParams::default(),
             progress_every_games: 100,
             tt_bytes: DEFAULT_TRAIN_TT_BYTES,
+            record_every: 0,
             #[cfg(test)]
             fail_games: Vec::new(),
         }

@@ -29,6 +29,16 @@ pub struct GameFailure {
     pub message: String,
 }
 
+/// A learned game kept from a batch (`TrainOptions::record_every`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SampledGame {
+    pub game: u64,
+    /// The moves as squares, passes implicit.
+    pub moves: Vec<u8>,
+    /// Black minus white, empties to the winner.
+    pub final_score: i32,
+}
+
 /// The result of a batch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainStats {
@@ -53,6 +63,8 @@ pub struct TrainStats {
     pub lock_wait_seconds: f64,
     /// A stop request ended the batch before all its games were played.
     pub stopped: bool,
+    /// The sampled games, by game number.
+    pub sampled_games: Vec<SampledGame>,
 }
 
 #[derive(Default)]
@@ -67,6 +79,7 @@ pub struct Totals {
     pub resets: u64,
     pub errors: u64,
     pub failures: Vec<GameFailure>,
+    pub sampled: Vec<SampledGame>,
     pub update_seconds: f64,
     pub lock_wait_seconds: f64,
 }
@@ -134,6 +147,7 @@ impl Totals {
 
     pub fn into_stats(mut self, games_target: u64, seconds: f64) -> TrainStats {
         self.failures.sort_by_key(|f| f.game);
+        self.sampled.sort_by_key(|g| g.game);
         TrainStats {
             games_completed: self.completed,
             black_wins: self.black_wins,
@@ -149,6 +163,7 @@ impl Totals {
             seconds,
             update_seconds: self.update_seconds,
             lock_wait_seconds: self.lock_wait_seconds,
+            sampled_games: self.sampled,
         }
     }
 }

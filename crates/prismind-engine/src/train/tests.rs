@@ -20,8 +20,10 @@ fn no_progress(_: &TrainProgress) {}
 #[test]
 fn one_thread_batch_is_the_spec_procedure() {
     // train() with one thread must equal: for each game number, self-play then learn_from_game.
+    // The sampled games (every second one) are those games, move for move.
     let opts = TrainOptions {
         epsilon: 0.2,
+        record_every: 2,
         ..options(6)
     };
     let mut trained = Model::new(30).unwrap();
@@ -30,12 +32,21 @@ fn one_thread_batch_is_the_spec_procedure() {
     assert!(!stats.stopped);
 
     let mut manual = Model::new(30).unwrap();
+    let mut sampled = Vec::new();
     for game in 0..6 {
         let record = self_play_game(&manual, 42, game, 0.2, &SelfPlaySearch::default()).unwrap();
         let moves: Vec<i32> = record.moves.iter().map(|&m| i32::from(m)).collect();
         learn_from_game(&mut manual, &moves, &opts.learning).unwrap();
+        if game % 2 == 0 {
+            sampled.push(SampledGame {
+                game,
+                moves: record.moves,
+                final_score: record.final_score,
+            });
+        }
     }
     assert_eq!(trained, manual);
+    assert_eq!(stats.sampled_games, sampled);
     assert_eq!(trained.counters().games, 6);
     assert_eq!(trained.counters().step, 6);
 }

@@ -32,6 +32,7 @@ fn options(games: f64, threads: f64) -> TrainOptionsJs {
         },
         learning: learning(),
         progress_every_games: 10.0,
+        record_every: 0.0,
     }
 }
 

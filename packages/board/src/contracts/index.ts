@@ -28,6 +28,7 @@ export type {
   TrainBatchResult,
   GameFailure,
   RecordedGame,
+  SampledGame,
 } from './training';
 export type { Engine } from './engine';
 export {

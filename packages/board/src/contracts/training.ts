@@ -24,6 +24,11 @@ export interface TrainBatchOptions {
   learning: LearningParams;
   /** Call the progress callback after every this many games (0 = never). */
   progressEveryGames: number;
+  /**
+   * Keep the moves of every game whose number is a multiple of this (0 = none) in the result's
+   * `sampledGames`: a run's stored games (docs/architecture.md, "The run directory").
+   */
+  recordEvery: number;
 }
 
 export interface TrainBatchOptionsInput {
@@ -34,6 +39,7 @@ export interface TrainBatchOptionsInput {
   search?: Partial<SelfPlaySearch> | undefined;
   learning?: LearningParamsInput | undefined;
   progressEveryGames?: number | undefined;
+  recordEvery?: number | undefined;
 }
 
 export const trainBatchOptionsSchema: z.ZodType<TrainBatchOptions, TrainBatchOptionsInput> = z
@@ -52,6 +58,7 @@ export const trainBatchOptionsSchema: z.ZodType<TrainBatchOptions, TrainBatchOpt
       .default({ depth: 1, exactEmpties: 0 }),
     learning: learningParamsSchema.default({ ...DEFAULT_LEARNING_PARAMS }),
     progressEveryGames: z.number().int().min(0).default(100),
+    recordEvery: z.number().int().min(0).max(100_000_000).default(0),
   })
   .strict();
 
@@ -91,6 +98,16 @@ export interface TrainBatchResult {
   seconds: number;
   /** True when a stop request ended the batch early. */
   stopped: boolean;
+  /** The learned games numbered a multiple of `recordEvery`, by game number (empty when 0). */
+  sampledGames: SampledGame[];
+}
+
+/** A self-play game kept from a batch: its number, its moves (squares, passes implicit), the score. */
+export interface SampledGame {
+  game: number;
+  moves: number[];
+  /** Final disc difference, black minus white (empties to the winner). */
+  finalScore: number;
 }
 
 /** A recorded game to learn from (conformance, replays): moves as squares, passes implicit. */

@@ -22,6 +22,7 @@ beforeAll(async () => {
       seed: 5,
       checkpointInterval: 50,
       callbackInterval: 50,
+      storeGamesEvery: 25,
       handleSignals: false,
     },
     io,
@@ -127,6 +128,18 @@ describe('debug subcommands over @prismind/debug', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^ 1\. X f5 {2}eval/m);
     expect(r.out).toMatch(/4 moves at depth 1: \d+\.\d% agree with the engine/);
+  });
+
+  it("replay --game replays one of the run's stored games", async () => {
+    const args = ['debug', 'replay', '--run-dir', run, '--depth', '1', '--backend', 'js'];
+    const r = await cli(...args, '--game', '50', '--json');
+    expect(r.code, r.err).toBe(0);
+    const replay = JSON.parse(r.out) as { finished: boolean; plies: unknown[] };
+    expect(replay.finished).toBe(true);
+    expect(replay.plies.length).toBeGreaterThan(50);
+    const missing = await cli(...args, '--game', '51');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/stores no game 51; 4 stored games, the last: 0, 25, 50, 75/);
   });
 
   it('export-csv writes weights, metrics and errors', async () => {

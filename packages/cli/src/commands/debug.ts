@@ -1,4 +1,5 @@
 import {
+  movesToTranscript,
   parseObf,
   type Position,
   Position as Board,
@@ -17,7 +18,7 @@ import {
   type PositionTrace,
   visualizeBoard,
 } from '@prismind/debug';
-import { describeSkipped } from '@prismind/trainer/run-dir';
+import { describeSkipped, readStoredGames } from '@prismind/trainer/run-dir';
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { badArgument, EXIT } from '../errors';
@@ -260,21 +261,46 @@ export async function debugCompareCommand(
   return EXIT.OK;
 }
 
+/** The moves to replay: given, or the run's stored game number `game` (games.jsonl). */
+function replayedMoves(args: DebugSource & { moves?: string | undefined; game?: number }): string {
+  if (args.game === undefined) {
+    if (args.moves === undefined) throw badArgument('--moves', 'give --moves or --game');
+    return args.moves;
+  }
+  const runDir = args.runDir ?? args.checkpoint;
+  if (runDir === undefined || !isDirectory(runDir)) {
+    throw badArgument('--game', 'a stored game is read from a run: give --run-dir');
+  }
+  const stored = readStoredGames(runDir);
+  const found = stored.find((g) => g.game === args.game);
+  if (found === undefined) {
+    const some = stored.slice(-5).map((g) => g.game);
+    throw badArgument(
+      '--game',
+      `${runDir} stores no game ${args.game}; ${stored.length} stored games${some.length > 0 ? `, the last: ${some.join(', ')}` : ''}`,
+    );
+  }
+  return movesToTranscript(found.moves);
+}
+
 /** `debug replay`: a game through the engine, move by move, with its best moves. */
 export async function debugReplayCommand(
   args: DebugSource & {
-    moves: string;
+    moves?: string | undefined;
+    /** A stored game of the run, by number, instead of --moves. */
+    game?: number | undefined;
     depth?: number | undefined;
     verbose?: boolean | undefined;
     json?: boolean | undefined;
   },
   io: CliIO,
 ): Promise<number> {
+  const moves = replayedMoves(args);
   return withDebugger(
     args,
     io,
     async (dbg) => {
-      const result = await dbg.replayGame(args.moves, {
+      const result = await dbg.replayGame(moves, {
         depth: args.depth,
         verbose: args.verbose,
         log: args.json ? undefined : (line) => println(io.stdout, line),

@@ -46,6 +46,8 @@ export interface TrainArgs {
   keepEvery?: number | undefined;
   logLevel?: ManagerLogLevel | undefined;
   tensorboard?: boolean | undefined;
+  /** Keep every N-th self-play game in games.jsonl (0: none). */
+  storeGamesEvery?: number | undefined;
   json?: boolean | undefined;
   /** Seconds between plain progress lines (not a terminal). Default 5. */
   interval?: number | undefined;
@@ -82,6 +84,7 @@ export function managerOptions(
     stages: args.stages,
     logLevel: args.logLevel,
     tensorboard: args.tensorboard,
+    storeGamesEvery: args.storeGamesEvery,
     compression,
     retention,
     // the view reports what matters; the log file keeps everything

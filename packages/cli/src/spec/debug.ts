@@ -175,10 +175,15 @@ export const debugSpec: Spec = (y, run, io) =>
             modelFlags(c)
               .option('moves', {
                 type: 'string',
-                demandOption: true,
                 requiresArg: true,
                 describe: 'the game, e.g. f5d6c3...',
               })
+              .option('game', {
+                describe: "instead of --moves: the run's stored game of this number (games.jsonl)",
+                coerce: integer('game', 0, Number.MAX_SAFE_INTEGER),
+                requiresArg: true,
+              })
+              .conflicts('moves', 'game')
               .option('depth', {
                 describe: 'search depth [default: 2]',
                 coerce: integer('depth', 1, 20),
@@ -192,7 +197,8 @@ export const debugSpec: Spec = (y, run, io) =>
               debugReplayCommand(
                 {
                   ...source(a),
-                  moves: a.moves as string,
+                  moves: a.moves as string | undefined,
+                  game: a.game as number | undefined,
                   depth: a.depth as number | undefined,
                   verbose: a.boards as boolean | undefined,
                   json: a.json as boolean,

@@ -61,6 +61,11 @@ export const trainSpec: Spec = (y, run, io) => {
           type: 'boolean',
           describe: `write TensorBoard event files [default: ${DEFAULT_MANAGER_OPTIONS.tensorboard}]`,
         })
+        .option('store-games-every', {
+          describe: `keep every N-th self-play game in games.jsonl, 0: none [default: ${DEFAULT_MANAGER_OPTIONS.storeGamesEvery}]`,
+          coerce: integer('store-games-every', 0, 100_000_000),
+          requiresArg: true,
+        })
         .example('$0 train --run-dir runs/r1', `${DEFAULT_TRAIN_GAMES} games with every default`)
         .example(
           '$0 train --run-dir runs/r2 --games 1000000 --backend native --threads 2 --seed 7',
@@ -93,6 +98,7 @@ export const trainSpec: Spec = (y, run, io) => {
             keepEvery: a['keep-every'] as number | undefined,
             logLevel: a['log-level'] as never,
             tensorboard: a.tensorboard as boolean | undefined,
+            storeGamesEvery: a['store-games-every'] as number | undefined,
             json: a.json as boolean | undefined,
             interval: a.interval as number | undefined,
           },

@@ -1,5 +1,6 @@
 import type { TrainBatchResult } from '@prismind/board/contracts';
 import { ErrorTracker } from '@prismind/telemetry';
+import { appendStoredGames } from '../run-dir/stored-games';
 import type { ErrorPattern } from './events';
 import type { TrainingSession } from './session';
 import { progressData } from './session-telemetry';
@@ -53,7 +54,22 @@ export function accountBatch(
       avgAbsDiscDiff: result.avgAbsDiscDiff,
     });
   }
+  storeSampledGames(session, result);
   session.reportProgress(session.games, progressData(session));
+}
+
+/** The batch's sampled games into games.jsonl; a failed write costs the sample, never the run. */
+function storeSampledGames(session: TrainingSession, result: TrainBatchResult): void {
+  if (result.sampledGames.length === 0) return;
+  const { config, log } = session.deps;
+  try {
+    appendStoredGames(config.runDir, result.sampledGames, config.storedGamesBytes);
+  } catch (error) {
+    log.warn(
+      { event: 'games_not_stored', games: result.sampledGames.length, err: error },
+      `could not store ${result.sampledGames.length} sampled game(s): ${(error as Error).message}`,
+    );
+  }
 }
 
 /** True when the error rate is over the threshold (window of errorWindowGames). */

@@ -1,3 +1,4 @@
+import { DEFAULT_STORED_GAMES_BYTES } from '../run-dir/stored-games';
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../strength/in-run';
 import type { BackendChoice } from '@prismind/board/contracts';
 import { MAX_STAGES, PrismindError } from '@prismind/board/contracts';
@@ -83,6 +84,10 @@ export interface TrainingManagerOptions {
    * for at least a minute.
    */
   strength?: Partial<StrengthSettings> | false | undefined;
+  /** Keep every this-many-th self-play game in games.jsonl (0 = none). Default 1000. */
+  storeGamesEvery?: number | undefined;
+  /** games.jsonl's bound before it rotates (docs/architecture.md). Default 2 MiB. */
+  storedGamesBytes?: number | undefined;
 }
 
 /** What `start()` accepts. */
@@ -149,6 +154,8 @@ export interface ManagerConfig {
   memoryBudgetBytes: number;
   engineFactory: EngineFactory | undefined;
   strength: StrengthSettings | false;
+  storeGamesEvery: number;
+  storedGamesBytes: number;
 }
 
 /** The manager's settings that have a default (all but the run directory, seed and factory). */
@@ -212,6 +219,8 @@ export const DEFAULT_MANAGER_OPTIONS: Readonly<ManagerDefaults> = Object.freeze(
   tensorboard: true,
   memoryBudgetBytes: DEFAULT_MEMORY_BUDGET_BYTES,
   strength: DEFAULT_STRENGTH_SETTINGS,
+  storeGamesEvery: 1_000,
+  storedGamesBytes: DEFAULT_STORED_GAMES_BYTES,
 });
 
 const defaults = DEFAULT_MANAGER_OPTIONS;
@@ -295,6 +304,8 @@ const managerSchema = z
       ])
       .default({}),
     memoryBudgetBytes: z.number().int().min(1).default(defaults.memoryBudgetBytes),
+    storeGamesEvery: z.number().int().min(0).max(100_000_000).default(defaults.storeGamesEvery),
+    storedGamesBytes: z.number().int().min(1_024).default(defaults.storedGamesBytes),
     engineFactory: fn<EngineFactory>('a function returning an Engine').optional(),
   })
   .strict();

@@ -210,6 +210,7 @@ export class TrainingSession {
         learningRate: learningRateForGame(settings, this.games),
       },
       progressEveryGames: Math.max(1, Math.min(size, Math.ceil(settings.callbackInterval / 10))),
+      recordEvery: deps.config.storeGamesEvery,
     };
     const batchStart = this.games;
     let watched: WatchedBatch<TrainBatchResult> | undefined;

@@ -9,10 +9,18 @@ export {
   CHECKPOINT_DIR,
   LOG_FILE,
   METRICS_FILE,
+  GAMES_FILE,
+  GAMES_ROTATED_FILE,
   runPaths,
 } from './names';
 export type { RunPaths } from './names';
 export { writeJsonAtomic } from './atomic-json';
+export {
+  appendStoredGames,
+  readStoredGames,
+  DEFAULT_STORED_GAMES_BYTES,
+} from './stored-games';
+export type { StoredGame } from './stored-games';
 export { acquireRunLock } from './lock';
 export type { RunLock } from './lock';
 export { isProcessAlive } from './process-identity';

@@ -176,6 +176,8 @@ export function optionsFromManifest(manifest: RunManifest): Partial<TrainingMana
     progressIntervalMs: c.progressIntervalMs,
     tensorboard: c.tensorboard,
     memoryBudgetBytes: c.memoryBudgetBytes,
+    storeGamesEvery: c.storeGamesEvery,
+    storedGamesBytes: c.storedGamesBytes,
   };
 }
 

@@ -12,6 +12,9 @@ export const CHECKPOINT_DIR = 'checkpoints';
 /** pino's JSON lines, relative to the run directory. */
 export const LOG_FILE: string = join('logs', 'train.jsonl');
 export const METRICS_FILE = 'metrics.jsonl';
+/** The stored self-play games (stored-games.ts) and the older half after a rotation. */
+export const GAMES_FILE = 'games.jsonl';
+export const GAMES_ROTATED_FILE = 'games.1.jsonl';
 
 /** The absolute-or-relative paths of one run's files. */
 export interface RunPaths {
@@ -23,6 +26,7 @@ export interface RunPaths {
   checkpoints: string;
   log: string;
   metrics: string;
+  games: string;
   /** TensorBoard event files (events.out.tfevents.*) go straight into the run directory. */
   tensorboard: string;
 }
@@ -37,6 +41,7 @@ export function runPaths(runDir: string): RunPaths {
     checkpoints: join(runDir, CHECKPOINT_DIR),
     log: join(runDir, LOG_FILE),
     metrics: join(runDir, METRICS_FILE),
+    games: join(runDir, GAMES_FILE),
     tensorboard: runDir,
   };
 }

@@ -177,6 +177,7 @@ export class FakeEngine implements Engine {
       failures,
       seconds: (performance.now() - started) / 1000,
       stopped: done < options.games,
+      sampledGames: [],
     };
   }
 
