@@ -4,7 +4,7 @@
 // @arethetypeswrong/cli. Runs on the built dist/ (build first); offline (no @types look-ups).
 //   node tools/check-packages.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -33,6 +33,19 @@ function exportsDrift({ manifest }) {
   ];
 }
 
+/**
+ * The registry shows a package's README alone: a relative link that leaves the package (`../`)
+ * breaks there, so such links must be absolute (the repository's URL).
+ */
+function readmeLinksLeavingPackage({ dir, manifest }) {
+  const text = readFileSync(join(dir, 'README.md'), 'utf8');
+  const leaving = [...text.matchAll(/\]\((\.\.\/[^)\s]*)\)/g)].map((m) => m[1]);
+  return leaving.map(
+    (link) =>
+      `README_LINK: ${manifest.name} links to ${link}, outside the package; use an absolute URL`,
+  );
+}
+
 function run(command, args, options = {}) {
   try {
     execFileSync(command, args, { stdio: 'inherit', ...options });
@@ -55,7 +68,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'prismind-pack-'));
 const problems = [];
 try {
   for (const pkg of publishablePackages()) {
-    problems.push(...exportsDrift(pkg));
+    problems.push(...exportsDrift(pkg), ...readmeLinksLeavingPackage(pkg));
     const tarball = packWithPnpm(pkg.dir, outDir);
     if (tarball === undefined) {
       problems.push(`PACK_FAILED: ${pkg.manifest.name}`);
