@@ -222,6 +222,8 @@ pub struct TrainStatsJs {
     pub draws: f64,
     pub avg_disc_diff: f64,
     pub avg_abs_disc_diff: f64,
+    /// Mean over the completed games of each game's mean |λ-return error|, in discs.
+    pub avg_td_error: f64,
     pub moves_played: f64,
     pub resets: f64,
     /// Failed games, all of them (`failures` lists at most the first 100).
@@ -260,6 +262,7 @@ impl From<TrainStats> for TrainStatsJs {
             draws: s.draws as f64,
             avg_disc_diff: s.avg_disc_diff,
             avg_abs_disc_diff: s.avg_abs_disc_diff,
+            avg_td_error: s.avg_td_error,
             moves_played: s.moves_played as f64,
             resets: s.resets as f64,
             errors: s.errors as f64,

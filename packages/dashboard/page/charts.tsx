@@ -31,7 +31,7 @@ const CHARTS: ChartSpec[] = [
   },
   {
     title: 'TD error (moving average)',
-    empty: "this run's engine reports no TD error (detailed metrics lines carry it when it does)",
+    empty: 'no detailed metrics line yet (the trainer writes one every 10,000 games)',
     lines: [{ name: 'tdError', label: 'TD error', color: '#c53030', band: true }],
   },
   {

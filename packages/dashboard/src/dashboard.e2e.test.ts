@@ -56,8 +56,11 @@ describe('the dashboard in a browser, on a live run', () => {
     await page.waitForSelector('#games-count');
     const first = await count('#games-count');
     await expect.poll(() => count('#games-count'), { timeout: 60_000 }).toBeGreaterThan(first);
-    // A few stats lines and strength measurements in, all charts but the TD error have data.
-    await expect.poll(() => page.locator('.chart canvas').count(), { timeout: 90_000 }).toBe(5);
+    // A few stats lines and strength measurements in, all charts but perhaps the TD error (its
+    // first point comes with the detailed metrics line at 10,000 games) have data.
+    await expect
+      .poll(() => page.locator('.chart canvas').count(), { timeout: 90_000 })
+      .toBeGreaterThanOrEqual(5);
     // For the picture: a strength curve of three points, pushed to the page (at most 1 s later).
     await expect
       .poll(() => server.watcher.seriesData().leagueScore.points, { timeout: 90_000 })

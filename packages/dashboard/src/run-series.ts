@@ -40,8 +40,8 @@ function at(value: unknown, ...path: string[]): unknown {
 
 /**
  * Folds metrics lines into bounded series: `stats` lines (every 100 games) give disc difference,
- * win rates and games/s; `detailed` lines (every 10,000) the TD error when the run tracks one and
- * the trainer's memory; `strength` lines the League score and endgame accuracy.
+ * win rates and games/s; `detailed` lines (every 10,000) the TD error and the trainer's memory;
+ * `strength` lines the League score and endgame accuracy.
  */
 export class RunSeries {
   private series = new Map<SeriesName, DownsampledSeries>();

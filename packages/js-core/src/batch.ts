@@ -25,6 +25,7 @@ import {
   S_RESETS,
   S_SUM_ABS_DIFF,
   S_SUM_DIFF,
+  S_SUM_TD_ERROR,
   S_WHITE_WINS,
   START,
   STARTED,
@@ -146,6 +147,7 @@ export function runBatch(
       stats[winner] = stats[winner]! + 1;
       stats[S_SUM_DIFF] = stats[S_SUM_DIFF]! + z;
       stats[S_SUM_ABS_DIFF] = stats[S_SUM_ABS_DIFF]! + Math.abs(z);
+      stats[S_SUM_TD_ERROR] = stats[S_SUM_TD_ERROR]! + tools.learner.meanAbsError();
       stats[S_MOVES] = stats[S_MOVES]! + tools.game.movesPlayed;
       stats[S_RESETS] = stats[S_RESETS]! + resets;
       if (played !== null) sampled.push({ game: number, moves: played, finalScore: z });

@@ -32,7 +32,9 @@ export const S_SUM_DIFF = 5;
 export const S_SUM_ABS_DIFF = 6;
 export const S_MOVES = 7;
 export const S_RESETS = 8;
-export const STATS_SIZE = 9;
+/** Σ of the learned games' TD errors (TdLearner.meanAbsError), in the order they are learned. */
+export const S_SUM_TD_ERROR = 9;
+export const STATS_SIZE = 10;
 
 /** Spins before sleeping on the lock: updates are short, so waiting is usually brief. */
 const SPINS = 64;

@@ -13,7 +13,7 @@ import { GameState } from './game';
 import { replayGame } from './replay';
 import { TdLearner } from './td';
 import { fillRandom, randomGame } from '@prismind/test-support';
-import { slowEvaluate } from './test-reference';
+import { slowEvaluate, slowTdError } from './test-reference';
 
 /**
  * A straightforward reference of the spec's update with one stage (a dense weight vector of
@@ -82,7 +82,7 @@ describe('TD(λ) update', () => {
   const engine = createJsEngine({ stages: 1 });
   afterAll(() => engine.dispose());
 
-  it('computes the λ-return gradient of the dense-trace reference', () => {
+  it('computes the λ-return gradient of the dense-trace reference, and the TD error', () => {
     const weights = new Float32Array(WEIGHTS_PER_STAGE);
     fillRandom(weights, 3, 0.5);
     const learner = new TdLearner();
@@ -108,6 +108,8 @@ describe('TD(λ) update', () => {
         worst = Math.max(worst, err);
       }
       expect(worst, `seed ${seed} λ ${lambda}`).toBeLessThan(1e-9);
+      const tdError = slowTdError(moves, weights, 1, lambda);
+      expect(Math.abs(learner.meanAbsError() - tdError) / tdError).toBeLessThan(1e-9);
     }
   });
 

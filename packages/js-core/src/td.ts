@@ -154,6 +154,18 @@ export class TdLearner {
     return resets;
   }
 
+  /**
+   * The last game's TD error, in discs: (Σ_k |E_k|) / T in position order (docs/engine-spec.md);
+   * 0 for no positions. Bookkeeping only: the update does not use it.
+   */
+  meanAbsError(): number {
+    const count = this.count;
+    if (count === 0) return 0;
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += Math.abs(this.errors[k]!);
+    return sum / count;
+  }
+
   /** gradient then adam on the prepared game: what runs under the update lock. */
   apply(target: TdTarget, z: number, p: LearningParams): number {
     this.gradient(target.weights, z, p.lambda);

@@ -1,10 +1,4 @@
-import {
-  FEATURE_SHAPE,
-  featureIndices,
-  type Position,
-  stageOf,
-  weightOffset,
-} from '@prismind/board';
+import { FEATURE_SHAPE, featureIndices, Position, stageOf, weightOffset } from '@prismind/board';
 
 /**
  * Slow, obviously-correct references for the tests, written from docs/engine-spec.md with board's
@@ -18,6 +12,34 @@ export function slowEvaluate(p: Position, weights: Float32Array, stages: number)
   let sum = 0;
   for (let f = 0; f < 46; f++) sum += weights[weightOffset(stage, FEATURE_SHAPE[f]!, idx[f]!)]!;
   return sum;
+}
+
+/**
+ * A recorded game's TD error with `weights`: the mean over its positions of |E_k|, E_k written in
+ * closed form, Σ_{t≥k} λ^(t−k) δ_t (the spec's backward recursion unrolled), values by slowEvaluate.
+ */
+export function slowTdError(
+  moves: readonly number[],
+  weights: Float32Array,
+  stages: number,
+  lambda: number,
+): number {
+  const values: number[] = [];
+  let p = Position.initial();
+  for (const sq of moves) {
+    if (p.mustPass()) p = p.pass();
+    values.push(slowEvaluate(p, weights, stages));
+    p = p.play(sq);
+  }
+  const t = values.length;
+  const deltas = values.map((v, k) => (k < t - 1 ? values[k + 1]! : p.score()) - v);
+  let sum = 0;
+  for (let k = 0; k < t; k++) {
+    let e = 0;
+    for (let j = k; j < t; j++) e += lambda ** (j - k) * deltas[j]!;
+    sum += Math.abs(e);
+  }
+  return sum / t;
 }
 
 const sideSign = (p: Position): number => (p.player === 1 ? 1 : -1);

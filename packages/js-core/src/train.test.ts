@@ -3,6 +3,7 @@ import { isPrismindError, type TrainProgress } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createJsEngine, type JsEngine } from './engine';
 import { firstDifference } from '@prismind/test-support';
+import { slowTdError } from './test-reference';
 
 const engines: JsEngine[] = [];
 function engine(options: Parameters<typeof createJsEngine>[0] = {}): JsEngine {
@@ -48,6 +49,28 @@ describe('training batches', () => {
     expect(firstDifference(other.getState().weights, a.getState().weights)).toBeGreaterThanOrEqual(
       0,
     );
+  });
+
+  it("reports the TD error: the mean of the learned games' mean |E_k|", async () => {
+    const learning = { lambda: 0.6 };
+    const r = await engine({ stages: 1 }).train({
+      games: 8,
+      seed: 3,
+      epsilon: 0.3,
+      learning,
+      recordEvery: 1,
+    });
+    expect(r.sampledGames).toHaveLength(8);
+    // Each game's error with the weights as they were when it ended: replay the batch game by game.
+    const replayed = engine({ stages: 1 });
+    let sum = 0;
+    for (const game of r.sampledGames) {
+      sum += slowTdError(game.moves, replayed.getState().weights, 1, learning.lambda);
+      replayed.learnFromGame(game.moves, learning);
+    }
+    expect(Math.abs(r.avgTdError - sum / 8) / (sum / 8)).toBeLessThan(1e-9);
+    const failed = await engine({ testHooks: { failGames: [0] } }).train({ games: 1 });
+    expect([failed.gamesCompleted, failed.avgTdError]).toEqual([0, 0]);
   });
 
   it('samples the games numbered a multiple of recordEvery, across batches and threads', async () => {
@@ -197,6 +220,8 @@ describe('training batches', () => {
     expect(r.gamesCompleted).toBe(200);
     expect(e.getState()).toMatchObject({ games: 200, step: 200 });
     expect(r.blackWins + r.whiteWins + r.draws).toBe(200);
+    expect(r.avgTdError).toBeGreaterThan(0);
+    expect(Number.isFinite(r.avgTdError)).toBe(true);
   });
 
   it('is busy while a batch runs', async () => {

@@ -19,6 +19,7 @@ import {
   S_RESETS,
   S_SUM_ABS_DIFF,
   S_SUM_DIFF,
+  S_SUM_TD_ERROR,
   S_WHITE_WINS,
   STOP,
 } from './shared-control';
@@ -33,6 +34,8 @@ import {
  * MAX_LISTED_FAILURES by number) and uses up
  * its number, so the model's `games` grows by completed + failed. Progress `gamesDone` counts both.
  * Win counts and averages are over the games learned from. `stopped`: fewer games done than asked.
+ * The per-game TD errors are summed as the games are learned (under the lock): in game-number
+ * order with one worker; with more the games themselves depend on timing, and so does the sum.
  */
 
 export async function runTrainBatch(
@@ -116,6 +119,7 @@ function resultOf(
     draws: s[S_DRAWS]!,
     avgDiscDiff: done > 0 ? s[S_SUM_DIFF]! / done : 0,
     avgAbsDiscDiff: done > 0 ? s[S_SUM_ABS_DIFF]! / done : 0,
+    avgTdError: done > 0 ? s[S_SUM_TD_ERROR]! / done : 0,
     movesPlayed: s[S_MOVES]!,
     resets: s[S_RESETS]!,
     failedGames: s[S_FAILED]!,

@@ -178,6 +178,8 @@ export interface TrainStatsJs {
   draws: number
   avgDiscDiff: number
   avgAbsDiscDiff: number
+  /** Mean over the completed games of each game's mean |λ-return error|, in discs. */
+  avgTdError: number
   movesPlayed: number
   resets: number
   /** Failed games, all of them (`failures` lists at most the first 100). */

@@ -79,6 +79,7 @@ export function fromNativeStats(s: TrainStatsJs): TrainBatchResult {
     draws: s.draws,
     avgDiscDiff: s.avgDiscDiff,
     avgAbsDiscDiff: s.avgAbsDiscDiff,
+    avgTdError: s.avgTdError,
     movesPlayed: s.movesPlayed,
     resets: s.resets,
     failedGames: s.errors,

@@ -81,6 +81,9 @@ describe('learning agrees across backends', () => {
     expect(native.gamesCompleted).toBe(40);
     // The sampled games are part of the result: the same games, move for move, on both.
     expect({ ...native, seconds: 0 }).toEqual({ ...js, seconds: 0 });
+    // The TD error too, bit for bit: per-game means summed in game-number order.
+    expect(native.avgTdError).toBe(js.avgTdError);
+    expect(js.avgTdError).toBeGreaterThan(0);
     expect(js.sampledGames.map((g) => g.game)).toEqual([0, 7, 14, 21, 28, 35]);
     for (const game of js.sampledGames) {
       const final = replayMoves(game.moves).final;

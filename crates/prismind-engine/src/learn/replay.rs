@@ -11,7 +11,7 @@ use crate::error::{err, EngineResult, ErrorCode};
 use crate::eval::Model;
 
 /// What one replayed game did to the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LearnOutcome {
     /// Positions learned from (moves read).
     pub positions: usize,
@@ -19,6 +19,8 @@ pub struct LearnOutcome {
     pub final_score: i32,
     /// Weights reset by the NaN/Inf guard.
     pub resets: u64,
+    /// The game's TD error: mean |E_k| over its positions, in discs.
+    pub mean_abs_error: f64,
 }
 
 /// Replay `moves` (squares 0..63 from the start, passes implicit) and learn from the game.
@@ -92,7 +94,7 @@ pub fn learn_from_game(
         adam_v,
         counters,
     };
-    let resets = td_update(
+    let outcome = td_update(
         weights,
         &mut moments,
         &values,
@@ -104,7 +106,8 @@ pub fn learn_from_game(
     Ok(LearnOutcome {
         positions: offsets.len(),
         final_score,
-        resets,
+        resets: outcome.resets,
+        mean_abs_error: outcome.mean_abs_error,
     })
 }
 

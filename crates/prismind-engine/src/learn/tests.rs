@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::adam::{adam_step, Moments};
-use super::td::lambda_errors;
+use super::td::{lambda_errors, mean_abs_error};
 use super::*;
 use crate::board::Position;
 use crate::error::ErrorCode;
@@ -13,8 +13,8 @@ use crate::patterns::stage_of;
 use crate::search::{SearchLimits, Searcher};
 use crate::test_support::random_model;
 
-/// The spec's TD(λ) + Adam, written the obvious way.
-fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdParams) {
+/// The spec's TD(λ) + Adam, written the obvious way. Returns the game's TD error, mean |E_k|.
+fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdParams) -> f64 {
     let offsets: Vec<Vec<usize>> = positions
         .iter()
         .map(|pos| {
@@ -61,6 +61,7 @@ fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdPar
     }
     c.games += 1;
     model.set_counters(c).unwrap();
+    e.iter().map(|x| x.abs()).sum::<f64>() / t as f64
 }
 
 fn as_moves(record: &GameRecord) -> Vec<i32> {
@@ -78,6 +79,13 @@ fn lambda_errors_by_hand() {
         lambda_errors(&[1.0, 2.0, 4.0], 10.0, 0.0),
         vec![1.0, 2.0, 6.0]
     );
+}
+
+#[test]
+fn td_error_is_the_mean_absolute_lambda_return_error() {
+    // (|3.5| + |-5| + |6|) / 3; no positions, no error.
+    assert_eq!(mean_abs_error(&[3.5, -5.0, 6.0]), 14.5 / 3.0);
+    assert_eq!(mean_abs_error(&[]), 0.0);
 }
 
 #[test]
@@ -162,12 +170,14 @@ fn learn_from_game_matches_reference_bit_for_bit() {
         let outcome = learn_from_game(&mut model, &as_moves(&record), &params).unwrap();
         assert_eq!(outcome.positions, record.positions.len());
         assert_eq!(outcome.final_score, record.final_score);
-        reference_update(
+        let td_error = reference_update(
             &mut reference,
             &record.positions,
             f64::from(record.final_score),
             &params,
         );
+        assert_eq!(outcome.mean_abs_error.to_bits(), td_error.to_bits());
+        assert!(td_error > 0.0);
         assert_eq!(model.counters(), reference.counters());
         for (name, a, b) in [
             ("weights", model.weights(), reference.weights()),

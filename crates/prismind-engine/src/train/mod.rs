@@ -172,11 +172,12 @@ impl<'a> Batch<'a, '_> {
         learner.totals.update_seconds += started.elapsed().as_secs_f64();
         learner.moments.counters.games += 1;
         match updated {
-            Ok(resets) => {
+            Ok(outcome) => {
                 learner.totals.record_game(
                     recorded.record.final_score,
                     recorded.record.moves.len(),
-                    resets,
+                    outcome.resets,
+                    outcome.mean_abs_error,
                 );
                 if options.record_every > 0 && game % options.record_every == 0 {
                     learner.totals.sampled.push(SampledGame {

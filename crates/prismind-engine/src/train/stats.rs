@@ -49,6 +49,10 @@ pub struct TrainStats {
     pub draws: u64,
     pub avg_disc_diff: f64,
     pub avg_abs_disc_diff: f64,
+    /// Mean over the completed games of each game's TD error (mean |E_k|, in discs); 0 when none.
+    /// Summed in the order the games are learned: game-number order with one thread (with more,
+    /// the games themselves depend on timing, and so does this).
+    pub avg_td_error: f64,
     /// Moves (not passes) in the completed games.
     pub moves_played: u64,
     /// Weights reset by the NaN/Inf guard.
@@ -75,6 +79,7 @@ pub struct Totals {
     pub draws: u64,
     pub sum_diff: i64,
     pub sum_abs_diff: u64,
+    pub sum_td_error: f64,
     pub moves: u64,
     pub resets: u64,
     pub errors: u64,
@@ -85,7 +90,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn record_game(&mut self, final_score: i32, moves: usize, resets: u64) {
+    pub fn record_game(&mut self, final_score: i32, moves: usize, resets: u64, td_error: f64) {
         self.completed += 1;
         match final_score.signum() {
             1 => self.black_wins += 1,
@@ -94,6 +99,7 @@ impl Totals {
         }
         self.sum_diff += i64::from(final_score);
         self.sum_abs_diff += u64::from(final_score.unsigned_abs());
+        self.sum_td_error += td_error;
         self.moves += moves as u64;
         self.resets += resets;
     }
@@ -155,6 +161,7 @@ impl Totals {
             draws: self.draws,
             avg_disc_diff: self.mean(self.sum_diff as f64),
             avg_abs_disc_diff: self.mean(self.sum_abs_diff as f64),
+            avg_td_error: self.mean(self.sum_td_error),
             moves_played: self.moves,
             resets: self.resets,
             errors: self.errors,

@@ -33,10 +33,13 @@ fn one_thread_batch_is_the_spec_procedure() {
 
     let mut manual = Model::new(30).unwrap();
     let mut sampled = Vec::new();
+    let mut td_errors = 0.0;
     for game in 0..6 {
         let record = self_play_game(&manual, 42, game, 0.2, &SelfPlaySearch::default()).unwrap();
         let moves: Vec<i32> = record.moves.iter().map(|&m| i32::from(m)).collect();
-        learn_from_game(&mut manual, &moves, &opts.learning).unwrap();
+        td_errors += learn_from_game(&mut manual, &moves, &opts.learning)
+            .unwrap()
+            .mean_abs_error;
         if game % 2 == 0 {
             sampled.push(SampledGame {
                 game,
@@ -47,6 +50,9 @@ fn one_thread_batch_is_the_spec_procedure() {
     }
     assert_eq!(trained, manual);
     assert_eq!(stats.sampled_games, sampled);
+    // The batch's TD error: the per-game means summed in game order, over the games learned.
+    assert_eq!(stats.avg_td_error.to_bits(), (td_errors / 6.0).to_bits());
+    assert!(stats.avg_td_error > 0.0);
     assert_eq!(trained.counters().games, 6);
     assert_eq!(trained.counters().step, 6);
 }
@@ -81,6 +87,7 @@ fn several_threads_complete_the_batch() {
     assert_eq!(model.counters().games, 100);
     assert_eq!(model.counters().step, 100);
     assert!(model.weights().iter().all(|w| w.is_finite()));
+    assert!(stats.avg_td_error.is_finite() && stats.avg_td_error > 0.0);
 }
 
 #[test]

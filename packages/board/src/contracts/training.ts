@@ -88,6 +88,12 @@ export interface TrainBatchResult {
   draws: number;
   avgDiscDiff: number;
   avgAbsDiscDiff: number;
+  /**
+   * The batch's TD error, in discs: the mean over the learned games of each game's mean |E_k|,
+   * E_k being the λ-return errors of its update (docs/engine-spec.md, "TD(λ) update"); 0 when no
+   * game was learned. Both backends compute it identically (bit for bit with one thread).
+   */
+  avgTdError: number;
   movesPlayed: number;
   /** Weights reset by the NaN/Inf guard. */
   resets: number;

@@ -46,14 +46,16 @@ export function accountBatch(
     discDiffSum: result.avgDiscDiff * result.gamesCompleted,
   };
   session.recent.add(totals);
-  session.training.recordGames({ ...totals, games: consumed });
+  // The monitor first: a detailed metrics line the logger writes now describes this batch too.
   if (result.gamesCompleted > 0) {
     session.convergence.observeBatch({
       games: result.gamesCompleted,
       avgDiscDiff: result.avgDiscDiff,
       avgAbsDiscDiff: result.avgAbsDiscDiff,
+      avgTdError: result.avgTdError,
     });
   }
+  session.training.recordGames({ ...totals, games: consumed });
   storeSampledGames(session, result);
   session.reportProgress(session.games, progressData(session));
 }

@@ -129,7 +129,7 @@ export class FakeEngine implements Engine {
     const every = options.progressEveryGames ?? 100;
     const ms = this.options.msPerGame ?? 0;
     const perTick = ms >= 1 ? 1 : Math.max(1, Math.round(1 / Math.max(ms, 0.05)));
-    const r = { completed: 0, black: 0, white: 0, draws: 0, sum: 0, abs: 0, resets: 0 };
+    const r = { completed: 0, black: 0, white: 0, draws: 0, sum: 0, abs: 0, td: 0, resets: 0 };
     const failures: TrainBatchResult['failures'] = [];
     let failedGames = 0;
     let done = 0;
@@ -171,6 +171,7 @@ export class FakeEngine implements Engine {
       draws: r.draws,
       avgDiscDiff: r.completed > 0 ? r.sum / r.completed : 0,
       avgAbsDiscDiff: r.completed > 0 ? r.abs / r.completed : 0,
+      avgTdError: r.completed > 0 ? r.td / r.completed : 0,
       movesPlayed: r.completed * 60,
       resets: r.resets,
       failedGames,
@@ -184,7 +185,15 @@ export class FakeEngine implements Engine {
   private learn(
     game: number,
     seed: number,
-    r: { completed: number; black: number; white: number; draws: number; sum: number; abs: number },
+    r: {
+      completed: number;
+      black: number;
+      white: number;
+      draws: number;
+      sum: number;
+      abs: number;
+      td: number;
+    },
   ): void {
     const s = this.state;
     const h = hash(game ^ Math.imul(seed, 0x27d4eb2d));
@@ -202,6 +211,7 @@ export class FakeEngine implements Engine {
     r.completed += 1;
     r.sum += diff;
     r.abs += Math.abs(diff);
+    r.td += 1 + Math.abs(diff) / 2; // a stand-in for the game's mean |λ-return error|
     if (diff > 0) r.black += 1;
     else if (diff < 0) r.white += 1;
     else r.draws += 1;
