@@ -42,6 +42,7 @@ lint_workflows() {
     }
   fi
   "$bin"
+  echo "actionlint $ACTIONLINT_VERSION: the workflows in .github/workflows are clean"
 }
 
 # The dashboard's end-to-end tests drive Debian's Chromium through playwright-core, which downloads
