@@ -1,10 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { movesToTranscript, Position, WEIGHTS_PER_STAGE } from '@prismind/board';
 import type { ModelState } from '@prismind/board/contracts';
 import { writeCheckpointFile } from '@prismind/checkpoint';
 import { CHECKPOINT_FORMAT } from '@prismind/trainer';
+import { afterAll } from 'vitest';
 
 /** Helpers for this package's tests (not exported). */
 
@@ -58,8 +59,17 @@ export async function writeTrainerCheckpoint(path: string, state: ModelState): P
   });
 }
 
-export function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'prismind-debug-'));
+const tempDirs: string[] = [];
+
+// Imported by test files only: each file removes the directories its tests made.
+afterAll(async () => {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'prismind-debug-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** A strict little RFC 4180 reader, independent of the writer under test. */
