@@ -7,7 +7,8 @@ import {
 } from '@prismind/board/contracts';
 import type { CheckpointAcceptor, CheckpointState, LoadedState } from '@prismind/checkpoint';
 import { z } from 'zod';
-import { type TrainingSettings, trainingSettingsSchema } from './options';
+import type { TrainingSettings } from './options';
+import { trainingSettingsSchema } from './options-parse';
 
 /** The format tag of the trainer's checkpoint metadata. */
 export const CHECKPOINT_FORMAT = 'prismind-trainer';

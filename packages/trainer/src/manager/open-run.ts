@@ -21,12 +21,8 @@ import { runPaths } from '../run-dir/names';
 import { currentProcess } from '../run-dir/process-identity';
 import { describeSkipped } from '../run-dir/newest-checkpoint';
 import type { RunStatus } from '../run-dir/status';
-import {
-  configForManifest,
-  type ManagerConfig,
-  type ParsedStart,
-  resolveSettings,
-} from './options';
+import type { ManagerConfig } from './options';
+import { configForManifest, type ParsedStart, resolveSettings } from './options-parse';
 import { TrainingSession } from './session';
 
 /** Everything a manager holds while a run is open in this process. */

@@ -1,5 +1,6 @@
 import type { OpenRun } from './open-run';
-import { type ConfigureOptions, normalizeSearch } from './options';
+import type { ConfigureOptions } from './options';
+import { normalizeSearch } from './options-parse';
 
 /**
  * Applies configure() changes to a run's session (between batches: a batch keeps the settings it

@@ -4,7 +4,7 @@ import type { ControlRequest } from '../run-dir/control';
 import { describeError, isTrainerError, TrainerError } from './errors';
 import { errorStorm } from './game-accounting';
 import { type OpenRun, openRun } from './open-run';
-import type { ParsedStart } from './options';
+import type { ParsedStart } from './options-parse';
 import { buildResult, type TrainingResult } from './result';
 import { attachRun } from './run-attachments';
 import type { RunContext } from './run-context';

@@ -11,16 +11,18 @@ import {
 import { clearErrorWindow } from './game-accounting';
 import { optionsFromManifest } from '../run-dir/manifest';
 import { readOrRebuildManifest } from '../run-dir/manifest-rebuild';
+import type {
+  ConfigureOptions,
+  ProgressCallback,
+  StartOptions,
+  TrainingManagerOptions,
+} from './options';
 import {
-  type ConfigureOptions,
   type ParsedStart,
-  type ProgressCallback,
   parseConfigureOptions,
   parseManagerOptions,
   parseStartOptions,
-  type StartOptions,
-  type TrainingManagerOptions,
-} from './options';
+} from './options-parse';
 import type { TrainingResult } from './result';
 import { RunContext } from './run-context';
 import type { RunTransition } from './run-state';

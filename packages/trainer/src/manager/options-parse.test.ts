@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MANAGER_OPTIONS,
   DEFAULT_TRAINING_SETTINGS,
+  type TrainingManagerOptions,
+} from './options';
+import {
   normalizeSearch,
   parseConfigureOptions,
   parseManagerOptions,
   parseStartOptions,
   resolveSettings,
-  type TrainingManagerOptions,
-} from './options';
+} from './options-parse';
 
 function problemOf(run: () => unknown): { message: string; fields: string[] } {
   try {
