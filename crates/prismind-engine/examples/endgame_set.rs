@@ -26,6 +26,8 @@ const GAMES_PER_EMPTIES: u64 = 10_000_000;
 const TT_BYTES: usize = 64 << 20;
 
 /// A classic weighted piece counter: corners good, the squares next to them bad (row-major a1..h8).
+/// The same table as @prismind/arena's TEXTBOOK_WPC (another language, so written here again);
+/// the set's positions depend on it, so it must not change.
 #[rustfmt::skip]
 const SQUARE_WEIGHTS: [i32; 64] = [
     100, -20, 10,  5,  5, 10, -20, 100,

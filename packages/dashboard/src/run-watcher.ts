@@ -1,4 +1,9 @@
-import { inspectRunStatus, type RunStatusReport, runPaths } from '@prismind/trainer/run-dir';
+import {
+  inspectRunStatus,
+  PollTimer,
+  type RunStatusReport,
+  runPaths,
+} from '@prismind/trainer/run-dir';
 import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { type CheckpointEntry, listCheckpoints } from './checkpoints';
@@ -43,15 +48,14 @@ export class RunWatcher {
   private stateKey = '';
   private readonly metrics: JsonLinesReader;
   private readonly listeners = new Set<Listener>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timer: PollTimer;
   private seriesDirty = false;
   private lastSeriesPush = 0;
-  private readonly pollMs: number;
   private readonly seriesEveryMs: number;
 
   constructor(runDir: string, options: RunWatcherOptions = {}) {
     this.runDir = resolve(runDir);
-    this.pollMs = options.pollMs ?? 250;
+    this.timer = new PollTimer(() => this.poll(), options.pollMs ?? 250);
     this.seriesEveryMs = options.seriesEveryMs ?? 1_000;
     this.series = new RunSeries(options.seriesCapacity);
     this.metrics = new JsonLinesReader(runPaths(this.runDir).metrics);
@@ -73,14 +77,11 @@ export class RunWatcher {
   }
 
   start(): void {
-    this.stop();
-    this.timer = setInterval(() => this.poll(), this.pollMs);
-    this.timer.unref();
+    this.timer.start();
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+    this.timer.stop();
   }
 
   /** One look at the run (the timer calls it; tests may too). */

@@ -5,6 +5,7 @@ import { describeError, isTrainerError, TrainerError } from '../manager/errors';
 import { writeJsonAtomic } from './atomic-json';
 import { ControlFileReader, MAX_CONTROL_BYTES } from './control-file';
 import { CONTROL_FILE } from './names';
+import { PollTimer } from './poll-timer';
 import {
   type ControlAck,
   type ControlCommand,
@@ -119,12 +120,11 @@ export async function sendControl(
 export class ControlWatcher {
   private readonly path: string;
   private readonly file: ControlFileReader;
-  private readonly pollMs: number;
   private readonly onCommand: (request: ControlRequest) => void;
   private readonly onProblem: (message: string) => void;
   private lastId: string | undefined;
   private lastProblem: string | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timer: PollTimer;
 
   constructor(
     runDir: string,
@@ -134,7 +134,7 @@ export class ControlWatcher {
   ) {
     this.path = join(runDir, CONTROL_FILE);
     this.file = new ControlFileReader(this.path);
-    this.pollMs = pollMs;
+    this.timer = new PollTimer(() => this.poll(), pollMs);
     this.onCommand = onCommand;
     this.onProblem = onProblem;
   }
@@ -147,14 +147,11 @@ export class ControlWatcher {
   }
 
   start(): void {
-    this.stop();
-    this.timer = setInterval(() => this.poll(), this.pollMs);
-    this.timer.unref();
+    this.timer.start();
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+    this.timer.stop();
   }
 
   /** One poll (the timer calls it; tests may too). */

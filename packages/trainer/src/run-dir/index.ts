@@ -15,6 +15,7 @@ export {
 } from './names';
 export type { RunPaths } from './names';
 export { writeJsonAtomic } from './atomic-json';
+export { PollTimer } from './poll-timer';
 export {
   appendStoredGames,
   readStoredGames,

@@ -3,6 +3,7 @@ import type { BackendKind } from '@prismind/board/contracts';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonAtomic } from './atomic-json';
 import { STATUS_FILE } from './names';
+import { PollTimer } from './poll-timer';
 import { isProcessAlive } from './process-identity';
 
 /** The states of a training run. */
@@ -136,7 +137,7 @@ export function readRunStatus(runDir: string): RunStatusReport | null {
 export class StatusBoard {
   readonly path: string;
   private status: RunStatus;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: PollTimer | undefined;
   private failing = false;
   private readonly onError: (error: unknown) => void;
 
@@ -170,14 +171,12 @@ export class StatusBoard {
   /** Starts the heartbeat (the timer does not keep the process alive). */
   startHeartbeat(refresh: () => Partial<RunStatus>): void {
     this.stopHeartbeat();
-    this.timer = setInterval(() => {
-      this.update(refresh(), true);
-    }, this.status.heartbeatIntervalMs);
-    this.timer.unref();
+    this.timer = new PollTimer(() => this.update(refresh(), true), this.status.heartbeatIntervalMs);
+    this.timer.start();
   }
 
   stopHeartbeat(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer?.stop();
     this.timer = undefined;
   }
 }
