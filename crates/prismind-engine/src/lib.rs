@@ -28,8 +28,8 @@ pub use learn::{
     learn_from_game, self_play_game, GameRecord, LearnOutcome, SelfPlaySearch, TdParams,
 };
 pub use patterns::{
-    stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, PATTERN_SET, SHAPES, SHAPE_COUNT,
-    SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+    canonical_offsets, stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, NEGATED, OFFSET_MASK,
+    PATTERN_SET, SHAPES, SHAPE_COUNT, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
 };
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};

@@ -3,13 +3,13 @@
 //! instances are its images under the 8 symmetries, keeping an image only when its set of squares
 //! is new. The instance table is derived at compile time from the base squares, so it cannot drift
 //! from the rule; a test compares it with the listing printed in the spec. A configuration and its
-//! mirror image under the shape's own symmetries share one weight (`canonical`).
+//! mirror image under the shape's own symmetries, and its colour inverse, share one weight (`canonical`).
 
 use crate::board::symmetry_square;
 
 mod canonical;
 mod shapes;
-pub use canonical::canonical_offsets;
+pub use canonical::{canonical_offsets, NEGATED, OFFSET_MASK, VANISHING};
 pub use shapes::{
     FEATURE_COUNT, MAX_SHAPE_LEN, PATTERN_SET, SHAPES, SHAPE_COUNT, WEIGHTS_PER_STAGE,
 };

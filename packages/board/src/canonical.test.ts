@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_OFFSETS, mirrorIndex, selfSymmetryMaps } from './canonical';
+import { CANONICAL_OFFSETS, CANONICAL_SIGNS, mirrorIndex, selfSymmetryMaps } from './canonical';
 import { PATTERN_SHAPES, type PatternShape, WEIGHTS_PER_STAGE } from './patterns';
 import { transformCells } from './symmetry';
 
 /**
- * canon(index) computed on boards: put the configuration on the base squares (cell values are the
- * digits: 0 empty, 1 black, 2 white), and for every symmetry k mapping the base's squares onto
- * themselves, read the base's index in the image.
+ * canon(index) and its sign computed on boards: put the configuration on the base squares (cell
+ * values are the digits: 0 empty, 1 black, 2 white); for every symmetry k mapping the base's squares
+ * onto themselves (k = 0 included), read the base's index in the image (sign 1) and in the image
+ * with the colours swapped (sign -1). The smallest index wins; its sign is 0 when read both ways.
  */
-function naiveCanon(shape: PatternShape, index: number): number {
+function naiveCanon(shape: PatternShape, index: number): { canon: number; sign: number } {
   const n = shape.size;
   const cells = new Uint8Array(64);
   shape.base.forEach((square, i) => {
     cells[square] = Math.floor(index / 3 ** (n - 1 - i)) % 3;
   });
   const baseSet = [...shape.base].sort((a, b) => a - b).join();
-  let canon = index;
-  for (let k = 1; k < 8; k++) {
+  const readings: [number, number][] = [];
+  for (let k = 0; k < 8; k++) {
     const image = transformCells(k, cells);
     const imageOfBase = transformCells(
       k,
@@ -24,41 +25,55 @@ function naiveCanon(shape: PatternShape, index: number): number {
     );
     const imageSet = [...imageOfBase.keys()].filter((s) => imageOfBase[s] === 1).join();
     if (imageSet !== baseSet) continue;
-    canon = Math.min(
-      canon,
-      shape.base.reduce((acc, square) => acc * 3 + image[square]!, 0),
-    );
+    const swapped = image.map((c) => (c === 0 ? 0 : 3 - c));
+    readings.push([shape.base.reduce((acc, square) => acc * 3 + image[square]!, 0), 1]);
+    readings.push([shape.base.reduce((acc, square) => acc * 3 + swapped[square]!, 0), -1]);
   }
-  return canon;
+  const canon = Math.min(...readings.map(([i]) => i));
+  const signs = new Set(readings.filter(([i]) => i === canon).map(([, sign]) => sign));
+  return { canon, sign: signs.size === 2 ? 0 : [...signs][0]! };
 }
 
-describe('tied mirror weights (canonical index)', () => {
+describe('tied mirror and colour weights (canonical index and sign)', () => {
   it('matches a computation on boards for a sample of every shape', () => {
     expect(CANONICAL_OFFSETS.length).toBe(WEIGHTS_PER_STAGE);
     for (const shape of PATTERN_SHAPES) {
       for (let index = 0; index < shape.weightsPerStage; index += 97) {
-        expect(CANONICAL_OFFSETS[shape.offset + index], `${shape.name} ${index}`).toBe(
-          shape.offset + naiveCanon(shape, index),
-        );
+        const { canon, sign } = naiveCanon(shape, index);
+        const o = shape.offset + index;
+        expect([CANONICAL_OFFSETS[o], CANONICAL_SIGNS[o]], `${shape.name} ${index}`).toEqual([
+          shape.offset + canon,
+          sign,
+        ]);
       }
     }
   });
 
-  it('ties half of the non-symmetric configurations of every shape but corner2x5', () => {
+  it('pairs each configuration with its colour inverse; those whose mirror is their inverse read 0', () => {
     let notAFixedPointBelow = 0;
-    const tied = PATTERN_SHAPES.map((shape) => {
-      let count = 0;
+    const counts = PATTERN_SHAPES.map((shape) => {
+      const count = [0, 0, 0]; // read as they are, negated, as 0
       for (let index = 0; index < shape.weightsPerStage; index++) {
-        const canon = CANONICAL_OFFSETS[shape.offset + index]!;
-        if (canon > shape.offset + index || CANONICAL_OFFSETS[canon] !== canon)
-          notAFixedPointBelow++;
-        if (canon !== shape.offset + index) count++;
+        const o = shape.offset + index;
+        const canon = CANONICAL_OFFSETS[o]!;
+        const sign = CANONICAL_SIGNS[o]!;
+        if (canon > o || CANONICAL_OFFSETS[canon] !== canon) notAFixedPointBelow++;
+        if (CANONICAL_SIGNS[canon] !== Math.abs(sign)) notAFixedPointBelow++;
+        count[sign === 1 ? 0 : sign === -1 ? 1 : 2]!++;
       }
       return count;
     });
     expect(notAFixedPointBelow).toBe(0);
-    // A self-symmetry swapping p digit pairs leaves 3^(n-p) indices alone and ties the other half.
-    expect(tied).toEqual([9477, 0, 29403, 3240, 3240, 3240, 3240, 1053, 351, 108, 36]);
+    // Reading 0: each digit pair the self-symmetry swaps holds a digit and its inverse and each
+    // unmoved digit is empty, so 3^p configurations for p swapped pairs (corner3x3's transpose
+    // swaps 3, a reversal of n digits floor(n/2); corner2x5 only the empty one). The rest pair off.
+    const zero = [27, 1, 243, 81, 81, 81, 81, 27, 27, 9, 9];
+    expect(counts).toEqual(
+      PATTERN_SHAPES.map((shape, s) => {
+        const paired = (shape.weightsPerStage - zero[s]!) / 2;
+        return [paired, paired, zero[s]];
+      }),
+    );
   });
 
   it('derives one digit map per shape: the corner transpose and the line reversals', () => {

@@ -1,4 +1,4 @@
-import { CANONICAL_OFFSETS } from './canonical';
+import { CANONICAL_OFFSETS, CANONICAL_SIGNS } from './canonical';
 import { PrismindError } from './contracts/errors';
 import { DEFAULT_STAGES } from './contracts/types';
 import {
@@ -91,9 +91,17 @@ export function stageOf(discs: number, stages: number = DEFAULT_STAGES): number 
 
 /**
  * Where a weight lives in the flat table: stage · 167265 + shape offset + canon(index), so a
- * configuration and its mirror image give one offset (docs/engine-spec.md, "Weight layout").
- * Arguments are not checked.
+ * configuration, its mirror image and its colour inverse give one offset (docs/engine-spec.md,
+ * "Weight layout"). Arguments are not checked.
  */
 export function weightOffset(stage: number, shape: number, index: number): number {
   return stage * WEIGHTS_PER_STAGE + CANONICAL_OFFSETS[SHAPE_OFFSETS[shape]! + index]!;
+}
+
+/**
+ * How configuration `index` of `shape` reads the weight at weightOffset: 1, -1 (a colour inverse of
+ * the canonical configuration) or 0 (the tied value is 0). Arguments are not checked.
+ */
+export function weightSign(shape: number, index: number): number {
+  return CANONICAL_SIGNS[SHAPE_OFFSETS[shape]! + index]!;
 }

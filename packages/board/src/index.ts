@@ -86,5 +86,12 @@ export {
   SQUARE_TERM_POWER,
 } from './patterns';
 export type { PatternShape, PatternInstance, PatternFeature } from './patterns';
-export { CANONICAL_OFFSETS, mirrorIndex, selfSymmetryMaps } from './canonical';
-export { featureIndices, featureIndicesInto, stageOf, weightOffset } from './features';
+export {
+  CANONICAL_OFFSETS,
+  CANONICAL_SIGNS,
+  canonicalReference,
+  inverseIndex,
+  mirrorIndex,
+  selfSymmetryMaps,
+} from './canonical';
+export { featureIndices, featureIndicesInto, stageOf, weightOffset, weightSign } from './features';

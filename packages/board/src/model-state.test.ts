@@ -9,7 +9,7 @@ const LENGTH = STAGES * WEIGHTS_PER_STAGE;
 
 function freshState(): ModelState {
   return {
-    patternSet: 'prismind-v2',
+    patternSet: 'prismind-v3',
     stages: STAGES,
     weights: new Float32Array(LENGTH),
     adamM: new Float32Array(LENGTH),
@@ -50,7 +50,7 @@ describe('validateModelState', () => {
       validateModelState({ ...freshState(), patternSet: 'other' }, { checkValues: false }),
     );
     expect(error.code).toBe('INVALID_STATE');
-    expect(error.message).toBe('pattern set is "other"; expected "prismind-v2"');
+    expect(error.message).toBe('pattern set is "other"; expected "prismind-v3"');
     expect(error.details).toEqual({ patternSet: 'other' });
   });
 

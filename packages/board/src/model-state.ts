@@ -70,7 +70,7 @@ function checkArray(
 
 /**
  * Check a model state before a single value is copied (docs/engine-spec.md, "Model state"): an
- * object, pattern set `prismind-v2`, counters by `modelStateMetaSchema` (stages 1..61, step and
+ * object, pattern set `prismind-v3`, counters by `modelStateMetaSchema` (stages 1..61, step and
  * games whole, beta powers in [0, 1]), then each of weights, adamM and adamV a Float32Array of
  * `stages · WEIGHTS_PER_STAGE` values and, with `checkValues` (the default), finite with adamV >= 0.
  * The first problem found throws INVALID_STATE saying what and where; both backends call this, so

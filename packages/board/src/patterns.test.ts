@@ -52,7 +52,7 @@ function specTable(): SpecShape[] {
   return shapes;
 }
 
-describe('pattern geometry (prismind-v2)', () => {
+describe('pattern geometry (prismind-v3)', () => {
   it('generates exactly the instance table of docs/engine-spec.md', () => {
     const spec = specTable();
     expect(spec.length).toBe(11);

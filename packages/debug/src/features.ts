@@ -6,6 +6,7 @@ import {
   type Position,
   stageOf,
   weightOffset,
+  weightSign,
 } from '@prismind/board';
 import type { ModelState } from '@prismind/board/contracts';
 
@@ -19,20 +20,23 @@ export interface FeatureTerm {
   index: number;
   /** Flat offset into weights/adamM/adamV. */
   offset: number;
+  /** How the feature reads that weight: 1, -1 (a colour inverse of the canonical configuration) or 0. */
+  sign: number;
+  /** The value it adds to the evaluation: sign · the stored weight. */
   weight: number;
   /**
-   * ∂V/∂w for this feature's weight: how many of the position's features read the same weight
-   * (usually 1; symmetric positions can hit one weight twice). It is what the position adds to
+   * ∂V/∂w for this feature's weight: the sum of the signs of the position's features that read
+   * the same weight (usually 1 or -1; symmetric positions can hit one weight twice). It is what the position adds to
    * that weight's eligibility trace.
    */
   increment: number;
 }
 
-/** The 46 weight offsets of a position (Uint8Array cells or a Position) and its stage. */
+/** The 46 weight offsets and signs of a position (Uint8Array cells or a Position) and its stage. */
 export function featureOffsets(
   position: Position | Uint8Array,
   stages: number,
-): { stage: number; offsets: Int32Array; indices: Uint32Array } {
+): { stage: number; offsets: Int32Array; signs: Int8Array; indices: Uint32Array } {
   const indices = featureIndices(position);
   let discs = 0;
   if (position instanceof Uint8Array) {
@@ -43,16 +47,19 @@ export function featureOffsets(
   // engines refuse boards with fewer than 4 discs; an inspector shows them at stage 0
   const stage = stageOf(Math.max(discs, 4), stages);
   const offsets = new Int32Array(FEATURE_COUNT);
+  const signs = new Int8Array(FEATURE_COUNT);
   for (let f = 0; f < FEATURE_COUNT; f++) {
-    offsets[f] = weightOffset(stage, PATTERN_FEATURES[f]!.shape, indices[f]!);
+    const shape = PATTERN_FEATURES[f]!.shape;
+    offsets[f] = weightOffset(stage, shape, indices[f]!);
+    signs[f] = weightSign(shape, indices[f]!);
   }
-  return { stage, offsets, indices };
+  return { stage, offsets, signs, indices };
 }
 
-/** V = Σ weights over the 46 offsets, in f64 and feature order (docs/engine-spec.md). */
-export function modelValue(state: ModelState, offsets: Int32Array): number {
+/** V = Σ sign · weight over the 46 features, in f64 and feature order (docs/engine-spec.md). */
+export function modelValue(state: ModelState, offsets: Int32Array, signs: Int8Array): number {
   let sum = 0;
-  for (let f = 0; f < offsets.length; f++) sum += state.weights[offsets[f]!]!;
+  for (let f = 0; f < offsets.length; f++) sum += signs[f]! * state.weights[offsets[f]!]!;
   return sum;
 }
 
@@ -60,10 +67,11 @@ export function modelValue(state: ModelState, offsets: Int32Array): number {
 export function featureTerms(
   state: ModelState,
   offsets: Int32Array,
+  signs: Int8Array,
   indices: Uint32Array,
 ): FeatureTerm[] {
   const counts = new Map<number, number>();
-  for (const o of offsets) counts.set(o, (counts.get(o) ?? 0) + 1);
+  offsets.forEach((o, f) => counts.set(o, (counts.get(o) ?? 0) + signs[f]!));
   return Array.from(offsets, (offset, f) => {
     const pf = PATTERN_FEATURES[f]!;
     return {
@@ -73,7 +81,8 @@ export function featureTerms(
       instance: pf.instance,
       index: indices[f]!,
       offset,
-      weight: state.weights[offset]!,
+      sign: signs[f]!,
+      weight: signs[f]! * state.weights[offset]!,
       increment: counts.get(offset)!,
     };
   });

@@ -9,9 +9,13 @@ describe('visualizePattern', () => {
   cells[0] = 1;
   cells[1] = 2;
   const index = 1 * 3 ** 8 + 2 * 3 ** 7; // 10935
+  // The weight it reads: the smallest index of its orbit, its transpose (a1 black, a2 white:
+  // 6561 + 2 · 243 = 7047) read as it is; its colour inverses are larger (15309, 13365).
+  const canonical = 7047;
   const state = smallState(2);
-  state.weights[0 * WEIGHTS_PER_STAGE + index] = 0.25;
-  state.weights[1 * WEIGHTS_PER_STAGE + index] = 1.5;
+  state.weights[0 * WEIGHTS_PER_STAGE + canonical] = 0.25;
+  state.weights[1 * WEIGHTS_PER_STAGE + canonical] = 1.5;
+  state.weights[index] = 99; // not canonical: never read
 
   it('shows one instance: squares, states, index and the weight in every stage', () => {
     const [view] = visualizePattern(state, cells, 0);
@@ -35,6 +39,9 @@ describe('visualizePattern', () => {
     expect(view!.stage).toBe(0);
     expect(view!.weight).toBeCloseTo(0.25, 7);
     expect(view!.weightsByStage).toEqual([0.25, 1.5]);
+    // The colour inverse (a1 white, b1 black) reads the same weights negated.
+    const inverse = cells.map((c) => (c === 0 ? 0 : 3 - c));
+    expect(visualizePattern(state, inverse, 0)[0]!.weightsByStage).toEqual([-0.25, -1.5]);
     expect(view!.picture.split('\n')[1]).toBe('1 [X[O[.]. . . . . 1');
   });
 

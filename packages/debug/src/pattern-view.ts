@@ -4,7 +4,8 @@ import {
   type PatternFeature,
   SQUARE_NAMES,
   stageOf,
-  WEIGHTS_PER_STAGE,
+  weightOffset,
+  weightSign,
 } from '@prismind/board';
 import type { CellsInput, ModelState } from '@prismind/board/contracts';
 import { boardToAscii } from './board-view';
@@ -79,9 +80,11 @@ function viewOf(
   let discs = 0;
   for (const c of cells) if (c !== 0) discs++;
   const stage = stageOf(Math.max(discs, 4), state.stages);
+  // As the engines read it: the canonical weight (mirror images and colour inverses tied), signed.
+  const sign = weightSign(f.shape, index);
   const weightsByStage = Array.from(
     { length: state.stages },
-    (_, s) => state.weights[s * WEIGHTS_PER_STAGE + shape.offset + index]!,
+    (_, s) => sign * state.weights[weightOffset(s, f.shape, index)]!,
   );
   return {
     feature: f.feature,

@@ -13,7 +13,7 @@ import { afterAll } from 'vitest';
 export function smallState(stages = 2, games = 0): ModelState {
   const n = stages * WEIGHTS_PER_STAGE;
   return {
-    patternSet: 'prismind-v2',
+    patternSet: 'prismind-v3',
     stages,
     weights: new Float32Array(n),
     adamM: new Float32Array(n),

@@ -7,21 +7,21 @@ import { type FeatureTerm, featureOffsets, featureTerms, modelValue } from './fe
 /** A single position's features: what evaluate() reads and what the position adds to traces. */
 export interface PositionTrace {
   stage: number;
-  /** V(x) = Σ of the 46 weights (black's view, discs). */
+  /** V(x) = Σ of the 46 features' sign · weight (black's view, discs). */
   value: number;
   features: FeatureTerm[];
 }
 
 /** One feature of x_k followed through the rest of the game. */
 export interface TracedFeature extends FeatureTerm {
-  /** λ^(t−k) for t = k..T−1: this feature's (this position's) share of the trace at t. */
+  /** sign · λ^(t−k) for t = k..T−1: this feature's (this position's) share of the trace at t. */
   contributions: number[];
   /**
    * The whole eligibility trace of this feature's weight at t = k..T−1: Σ over j ≤ t of λ^(t−j)
-   * times how often x_j reads the weight (earlier positions and repeats included).
+   * times the signs with which x_j reads the weight (earlier positions and repeats included).
    */
   traces: number[];
-  /** The gradient term x_k adds for this feature: −E_k (null when the game is unfinished). */
+  /** The gradient term x_k adds for this feature: −E_k · sign (null when the game is unfinished). */
   gradient: number | null;
 }
 
@@ -50,11 +50,11 @@ export interface GameTrace {
 /** The features of one position with their weights and trace increments. */
 export function positionTrace(state: ModelState, cells: CellsInput): PositionTrace {
   const c = checkCells(cells);
-  const { stage, offsets, indices } = featureOffsets(c, state.stages);
+  const { stage, offsets, signs, indices } = featureOffsets(c, state.stages);
   return {
     stage,
-    value: modelValue(state, offsets),
-    features: featureTerms(state, offsets, indices),
+    value: modelValue(state, offsets, signs),
+    features: featureTerms(state, offsets, signs, indices),
   };
 }
 
@@ -84,15 +84,21 @@ function tdErrors(
   return { deltas, e };
 }
 
-/** e_t(o) for t = k..T−1 and each offset o of x_k (every position's reads counted). */
-function traceSeries(all: Int32Array[], k: number, lambda: number): Map<number, number[]> {
+/** e_t(o) for t = k..T−1 and each offset o of x_k (every position's reads counted, with their signs). */
+function traceSeries(
+  parts: { offsets: Int32Array; signs: Int8Array }[],
+  k: number,
+  lambda: number,
+): Map<number, number[]> {
   const series = new Map<number, number[]>();
-  for (const o of all[k]!) series.set(o, []);
+  for (const o of parts[k]!.offsets) series.set(o, []);
   const current = new Map<number, number>();
   for (const o of series.keys()) current.set(o, 0);
-  for (let t = 0; t < all.length; t++) {
+  for (let t = 0; t < parts.length; t++) {
     for (const [o, e] of current) current.set(o, lambda * e);
-    for (const o of all[t]!) if (current.has(o)) current.set(o, current.get(o)! + 1);
+    parts[t]!.offsets.forEach((o, f) => {
+      if (current.has(o)) current.set(o, current.get(o)! + parts[t]!.signs[f]!);
+    });
     if (t >= k) for (const [o, e] of current) series.get(o)!.push(e);
   }
   return series;
@@ -130,18 +136,17 @@ export function gameTrace(
     );
   }
   const parts = game.positions.map((p) => featureOffsets(p, state.stages));
-  const all = parts.map((p) => p.offsets);
-  const values = all.map((o) => modelValue(state, o));
+  const values = parts.map((p) => modelValue(state, p.offsets, p.signs));
   const finished = game.final.isGameOver();
   const z = finished ? game.final.score() : null;
   const { deltas, e } = tdErrors(values, z, lambda, k);
-  const series = traceSeries(all, k, lambda);
-  const terms = featureTerms(state, all[k]!, parts[k]!.indices);
+  const series = traceSeries(parts, k, lambda);
+  const terms = featureTerms(state, parts[k]!.offsets, parts[k]!.signs, parts[k]!.indices);
   const features = terms.map((term) => ({
     ...term,
-    contributions: Array.from({ length: T - k }, (_, i) => lambda ** i),
+    contributions: Array.from({ length: T - k }, (_, i) => term.sign * lambda ** i),
     traces: series.get(term.offset)!,
-    gradient: e === null ? null : -e,
+    gradient: e === null ? null : -e * term.sign,
   }));
   return {
     lambda,

@@ -136,7 +136,7 @@ export function runBatch(
     if (!finished) break;
     const z = tools.game.finalScoreBlack();
     // Grouping the game's weights does not read them: done before taking the lock.
-    tools.learner.prepare(tools.game.offs, tools.game.recorded);
+    tools.learner.prepare(tools.game.offs, tools.game.signs, tools.game.recorded);
     acquireLock(control, msg.id);
     try {
       if (hooks.crashAtGame === number) process.exit(70);

@@ -31,7 +31,7 @@ describe('JsEngine contract', () => {
   it('describes its model', () => {
     expect(engine.backend).toBe('js');
     expect(engine.shape).toEqual({
-      patternSet: 'prismind-v2',
+      patternSet: 'prismind-v3',
       stages: 30,
       weightsPerStage: 167_265,
       totalWeights: 5_017_950,
@@ -104,9 +104,12 @@ describe('JsEngine contract', () => {
 
   it('reads weights by (shape, stage, index) and rejects bad addresses', () => {
     const w = engine.getState().weights;
-    w[29 * WEIGHTS_PER_STAGE + 19_683 + 59_048] = 2.5; // shape 1, stage 29, last index
-    expect(engine.getWeight(1, 29, 59_048)).toBe(2.5);
-    w[29 * WEIGHTS_PER_STAGE + 19_683 + 59_048] = 0;
+    // shape 1 (corner2x5), stage 29: index 29,524 is all black, the canonical configuration of
+    // the last index, 59,048 (all white, its colour inverse), which reads it negated.
+    w[29 * WEIGHTS_PER_STAGE + 19_683 + 29_524] = 2.5;
+    expect(engine.getWeight(1, 29, 29_524)).toBe(2.5);
+    expect(engine.getWeight(1, 29, 59_048)).toBe(-2.5);
+    w[29 * WEIGHTS_PER_STAGE + 19_683 + 29_524] = 0;
     for (const [shape, stage, index] of [
       [11, 0, 0],
       [-1, 0, 0],
@@ -129,7 +132,7 @@ describe('JsEngine contract', () => {
     });
     const good = copy(state);
     const bad: [string, ModelState][] = [
-      ['pattern set', { ...good, patternSet: 'other' as 'prismind-v2' }],
+      ['pattern set', { ...good, patternSet: 'other' as 'prismind-v3' }],
       ['stages 0', { ...good, stages: 0 }],
       ['stages 62', { ...good, stages: 62 }],
       ['short weights', { ...good, weights: good.weights.subarray(0, 10) }],

@@ -5,6 +5,7 @@ import {
   validateModelState,
   WEIGHTS_PER_STAGE,
   weightOffset,
+  weightSign,
   popcount32,
 } from '@prismind/board';
 import {
@@ -126,7 +127,8 @@ export class JsEngine implements Engine {
         { details: { index } },
       );
     }
-    return this.model.weights[weightOffset(stage, shape, index)]!;
+    // The value the configuration reads: its canonical weight, negated for a colour inverse, or 0.
+    return weightSign(shape, index) * this.model.weights[weightOffset(stage, shape, index)]!;
   }
 
   async search(
@@ -231,7 +233,14 @@ export class JsEngine implements Engine {
     replayGame(this.game, moves, this.stageBase);
     const z = this.game.finalScoreBlack();
     this.detachFromSearches();
-    this.learner.update(this.model, this.game.offs, this.game.recorded, z, parsed.data);
+    this.learner.update(
+      this.model,
+      this.game.offs,
+      this.game.signs,
+      this.game.recorded,
+      z,
+      parsed.data,
+    );
     this.model.counters[C_GAMES] = this.model.counters[C_GAMES]! + 1;
   }
 

@@ -19,58 +19,59 @@ describe('evaluation', () => {
     expect(t61[64]).toBe(60 * WEIGHTS_PER_STAGE);
   });
 
-  it('sums the hand-set weights of the start position', () => {
-    // Start: black d5 (35) e4 (28), white d4 (27) e5 (36); stage 0 with any stage count.
-    // Features: corner3x3 0..3, corner2x5 4..11, edge2x 12..15, line2 16..19, line3 20..23,
-    // line4 24..27, diag8 28..29, diag7 30..33, diag6 34..37, diag5 38..41, diag4 42..45.
+  it('sums the hand-set weights of the configurations it is given, with their signs', () => {
+    // feats holds offsets within a stage (shape offset + index). Index 0 of every shape (all
+    // empty) is its own colour inverse: it reads 0 whatever its weight.
     const weights = new Float32Array(2 * WEIGHTS_PER_STAGE);
+    for (const offset of SHAPE_OFFSETS) weights[offset] = 100;
+    const feats = new Int32Array(46);
+    // corner3x3 (shape 0): index 1 is c3 black, on the transpose's diagonal, so its own mirror;
+    // index 2 (c3 white) is its colour inverse and reads the same weight negated.
+    weights[1] = 1.5;
+    feats.set([1, 2, 1], 0);
+    // line4 (shape 5, a4..h4, reversed by its self-symmetry): 27 is e4 black; 81 (d4 black) is
+    // its mirror image and 162 (d4 white) its mirror's inverse; 189 (d4 white, e4 black) has its
+    // inverse as its mirror image, so it reads 0; 135 is its orbit's smallest index.
+    const line4 = SHAPE_OFFSETS[5]!;
+    weights[line4 + 27] = 0.25;
+    weights[line4 + 135] = 1000;
+    weights[line4 + 189] = 1000;
+    feats.set([line4 + 189, line4 + 27, line4 + 81, line4 + 162], 3);
+    // A weight of stage 1 must not count.
+    weights[WEIGHTS_PER_STAGE + 1] = 100;
+    expect(evalFeatures(weights, 0, feats, 0)).toBe(1.5 - 1.5 + 1.5 + 0 + 0.25 + 0.25 - 0.25);
+    expect(evalFeatures(weights, WEIGHTS_PER_STAGE, feats, 0)).toBe(100 - 100 + 100);
+  });
+
+  it('reads 0 at the start position for any weights: its colour inverse is its mirror image', () => {
+    const weights = randomWeights(WEIGHTS_PER_STAGE, 5);
     const feats = new Int32Array(46);
     extractInto(...colours(Position.initial()), feats, 0);
-    // diag8 sym 0 (a1 b2 c3 d4 e5 f6 g7 h8): d4 = 2 at 3^4, e5 = 2 at 3^3; hit once.
-    const diag8 = SHAPE_OFFSETS[6]! + 2 * 81 + 2 * 27;
-    expect(feats[28]).toBe(diag8);
-    weights[diag8] = 1.5;
-    // line4 sym 0 (a4..h4): d4 = 2 at 3^4, e4 = 1 at 3^3; the d-file (sym 4: d1..d8, d4 = 2 at
-    // 3^4, d5 = 1 at 3^3) has the same index. Its mirror (a4..h4 reversed: d4 = 1 at 3^4, e4 = 2
-    // at 3^3) is the smaller index, so that weight is read, twice; line4 sym 2 (a5..h5: d5 = 1,
-    // e5 = 2) and the e-file are the mirror configuration itself: the weight counts four times.
-    const line4 = SHAPE_OFFSETS[5]! + 2 * 81 + 27;
-    const line4Mirror = SHAPE_OFFSETS[5]! + 81 + 2 * 27;
-    expect(feats[24]).toBe(line4);
-    expect(feats[26]).toBe(line4);
-    expect(feats[25]).toBe(line4Mirror);
-    expect(feats[27]).toBe(line4Mirror);
-    weights[line4] = 1000; // never read: not canonical
-    weights[line4Mirror] = -0.25;
-    // corner3x3 all empty (index 0) in its 4 instances.
-    weights[0] = 0.125;
-    // A weight of stage 1 must not count.
-    weights[WEIGHTS_PER_STAGE + diag8] = 100;
-    expect(evalFeatures(weights, 0, feats, 0)).toBe(1.5 - 4 * 0.25 + 4 * 0.125);
-    expect(evalFeatures(weights, WEIGHTS_PER_STAGE, feats, 0)).toBe(100);
+    expect(evalFeatures(weights, 0, feats, 0)).toBe(0);
   });
 
   it('adds in f64, in feature order, from f32 weights', () => {
     const weights = new Float32Array(WEIGHTS_PER_STAGE);
-    const feats = new Int32Array(46);
-    extractInto(...colours(Position.initial()), feats, 0);
     const tenth = Math.fround(0.1);
-    weights[0] = 1; // features 0..3
-    weights[feats[28]!] = 1e8; // diag8 sym 0, once
-    weights[feats[29]!] = -1e8; // diag8 sym 1, once
-    weights[SHAPE_OFFSETS[10]!] = tenth; // diag4 empty, features 42..45
+    weights[1] = 1; // corner3x3 index 1, features 0..3
+    weights[SHAPE_OFFSETS[1]! + 1] = 1e8; // corner2x5: index 1 reads it, its inverse 2 negated
+    weights[SHAPE_OFFSETS[10]! + 1] = tenth; // diag4 index 1, features 6..9
+    const feats = new Int32Array(46);
+    feats.set([1, 1, 1, 1, SHAPE_OFFSETS[1]! + 1, SHAPE_OFFSETS[1]! + 2]);
+    feats.fill(SHAPE_OFFSETS[10]! + 1, 6, 10);
     // In feature order, in f64: 4 + 1e8 - 1e8 keeps the 4 (f32 would lose it: its ulp at 1e8 is 8).
     const expected = 1 + 1 + 1 + 1 + 1e8 + -1e8 + tenth + tenth + tenth + tenth;
     expect(evalFeatures(weights, 0, feats, 0)).toBe(expected);
     expect(expected).toBeCloseTo(4.4, 6);
   });
 
-  it('is exactly symmetric: a position and its 8 images have one value (tied mirror weights)', () => {
+  it('is exactly symmetric: a position and its 8 images have one value, its colour inverse the negated value', () => {
     const engine = createJsEngine();
     try {
       // Random everywhere, non-canonical entries included: those are never read.
       engine.setState(randomState(engine.getState(), 21));
-      for (const position of randomPositions(3, 5)) {
+      // The start position is left out: it reads 0 (its colour inverse is its mirror image).
+      for (const position of randomPositions(3, 5).filter((p) => p.discs() > 4)) {
         const value = engine.evaluate(position.toCells(), position.player);
         expect(value).not.toBe(0);
         for (let k = 1; k < 8; k++) {
@@ -78,9 +79,28 @@ describe('evaluation', () => {
           const imageValue = engine.evaluate(image.toCells(), image.player);
           expect(Object.is(imageValue, value), `${position.toObf()} k=${k}`).toBe(true);
         }
+        const swapped = colourSwapped(position);
+        expect(engine.evaluate(swapped.toCells(), swapped.player)).toBe(-value);
       }
     } finally {
       engine.dispose();
     }
   });
 });
+
+/** The position with black and white swapped and the other side to move. */
+function colourSwapped(position: Position): Position {
+  const cells = position.toCells().map((c) => (c === 0 ? 0 : 3 - c));
+  return Position.fromCells(cells, 3 - position.player);
+}
+
+/** Deterministic f32 weights in [-2, 2). */
+function randomWeights(length: number, seed: number): Float32Array {
+  const weights = new Float32Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+    weights[i] = (x / 2 ** 32) * 4 - 2;
+  }
+  return weights;
+}

@@ -1,10 +1,11 @@
-import { CANONICAL_OFFSETS, WEIGHTS_PER_STAGE } from '@prismind/board';
+import { CANONICAL_OFFSETS, CANONICAL_SIGNS, WEIGHTS_PER_STAGE } from '@prismind/board';
 
 /**
- * Evaluation (docs/engine-spec.md, "Evaluation"): Σ over the 46 features, in feature order, of the
- * f32 weight at stage · 167265 + shape offset + canon(index) (a configuration and its mirror image
- * read one weight: "Tied mirror weights"), summed in f64 (JavaScript numbers are f64
- * and a Float32Array read is exact, so a plain loop is exactly the spec's sum).
+ * Evaluation (docs/engine-spec.md, "Evaluation"): Σ over the 46 features, in feature order, of
+ * sign · the f32 weight at stage · 167265 + shape offset + canon(index) (a configuration, its mirror
+ * image and its colour inverse read one weight, the inverse negated: "Tied mirror and colour
+ * weights"), summed in f64 (JavaScript numbers are f64 and a Float32Array read is exact, so a plain
+ * loop is exactly the spec's sum).
  */
 
 /**
@@ -19,7 +20,7 @@ export function stageBaseTable(stages: number): Int32Array {
   return table;
 }
 
-/** Σ weights[base + CANONICAL_OFFSETS[feats[at + f]]] for f = 0..45, in order, in f64. */
+/** Σ sign · weights[base + CANONICAL_OFFSETS[i]], i = feats[at + f], for f = 0..45, in order, in f64. */
 export function evalFeatures(
   weights: Float32Array,
   base: number,
@@ -27,6 +28,9 @@ export function evalFeatures(
   at: number,
 ): number {
   let sum = 0;
-  for (let f = 0; f < 46; f++) sum += weights[base + CANONICAL_OFFSETS[feats[at + f]!]!]!;
+  for (let f = 0; f < 46; f++) {
+    const i = feats[at + f]!;
+    sum += CANONICAL_SIGNS[i]! * weights[base + CANONICAL_OFFSETS[i]!]!;
+  }
   return sum;
 }

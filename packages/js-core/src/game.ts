@@ -1,5 +1,6 @@
 import {
   CANONICAL_OFFSETS,
+  CANONICAL_SIGNS,
   finalScoreBoard,
   flipsInto,
   legalMovesInto,
@@ -15,7 +16,7 @@ import { MAX_POSITIONS } from './td';
 /**
  * A game being played or replayed from the standard start: the board from the side to move's view,
  * the colour to move, the current features (carried incrementally), and the record the TD update
- * needs: per recorded position (board before a move), its 46 weight offsets.
+ * needs: per recorded position (board before a move), its 46 weight offsets and signs.
  */
 export class GameState {
   pLo: number = START_P_LO;
@@ -29,6 +30,8 @@ export class GameState {
   private readonly flips = new Int32Array(2);
   /** offs[46 k + f]: weight offset (canonical index) of feature f of recorded position k. */
   readonly offs: Int32Array = new Int32Array(MAX_POSITIONS * 46);
+  /** signs[46 k + f]: how that feature reads its weight (1, -1 or 0). */
+  readonly signs: Int8Array = new Int8Array(MAX_POSITIONS * 46);
   recorded = 0;
   movesPlayed = 0;
 
@@ -74,7 +77,11 @@ export class GameState {
     const discs = popcount32(this.pLo | this.oLo) + popcount32(this.pHi | this.oHi);
     const base = stageBase[discs]!;
     const at = this.recorded * 46;
-    for (let f = 0; f < 46; f++) this.offs[at + f] = base + CANONICAL_OFFSETS[this.feats[f]!]!;
+    for (let f = 0; f < 46; f++) {
+      const i = this.feats[f]!;
+      this.offs[at + f] = base + CANONICAL_OFFSETS[i]!;
+      this.signs[at + f] = CANONICAL_SIGNS[i]!;
+    }
     this.recorded++;
   }
 

@@ -4,6 +4,7 @@ import {
   Position,
   WEIGHTS_PER_STAGE,
   weightOffset,
+  weightSign,
 } from '@prismind/board';
 import { DEFAULT_LEARNING_PARAMS, type LearningParams } from '@prismind/board/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,8 +18,9 @@ import { slowEvaluate, slowTdError } from './test-reference';
 
 /**
  * A straightforward reference of the spec's update with one stage (a dense weight vector of
- * 167,265): replay with Position, dense eligibility traces e_t = λ e_{t-1} + x_t, gradient
- * -Σ_t δ_t e_t, then Adam on every weight some x_t touches.
+ * 167,265): replay with Position, dense eligibility traces e_t = λ e_{t-1} + x_t (x_t: each
+ * feature's sign on the weight it reads), gradient -Σ_t δ_t e_t, then Adam on every weight some
+ * x_t touches.
  */
 function referenceGradient(
   moves: number[],
@@ -26,13 +28,18 @@ function referenceGradient(
   lambda: number,
 ): { gradient: Float64Array; touched: Set<number> } {
   const n = WEIGHTS_PER_STAGE;
-  const xs: number[][] = [];
+  const xs: [number, number][][] = [];
   const values: number[] = [];
   let p = Position.initial();
   for (const sq of moves) {
     if (p.mustPass()) p = p.pass();
     const idx = featureIndices(p);
-    xs.push(Array.from(idx, (index, f) => weightOffset(0, FEATURE_SHAPE[f]!, index)));
+    xs.push(
+      Array.from(idx, (index, f) => {
+        const shape = FEATURE_SHAPE[f]!;
+        return [weightOffset(0, shape, index), weightSign(shape, index)];
+      }),
+    );
     values.push(slowEvaluate(p, weights, 1));
     p = p.play(sq);
   }
@@ -44,8 +51,8 @@ function referenceGradient(
   const t = xs.length;
   for (let k = 0; k < t; k++) {
     for (let i = 0; i < n; i++) trace[i]! *= lambda;
-    for (const o of xs[k]!) {
-      trace[o]! += 1;
+    for (const [o, sign] of xs[k]!) {
+      trace[o]! += sign;
       touched.add(o);
     }
     const delta = k < t - 1 ? values[k + 1]! - values[k]! : z - values[k]!;
@@ -95,7 +102,7 @@ describe('TD(λ) update', () => {
     ] as const) {
       const moves = randomGame(seed);
       replayGame(game, moves, stageBaseTable(1));
-      learner.prepare(game.offs, game.recorded);
+      learner.prepare(game.offs, game.signs, game.recorded);
       learner.gradient(weights, game.finalScoreBlack(), lambda);
       const ref = referenceGradient(moves, weights, lambda);
       expect(learner.touchedCount).toBe(ref.touched.size);
@@ -164,6 +171,7 @@ describe('TD(λ) update', () => {
     const resets = learner.update(
       target,
       game.offs,
+      game.signs,
       game.recorded,
       game.finalScoreBlack(),
       DEFAULT_LEARNING_PARAMS,

@@ -5,8 +5,9 @@ import { C_BETA1_POWER, C_BETA2_POWER, C_STEP } from './model';
  * The TD(λ) update of one game and lazy Adam (docs/engine-spec.md, "TD(λ) update"), in f64 with
  * f32 storage, exactly in the spec's order so both backends agree bit for bit.
  *
- * A game is given as its recorded positions' weight offsets: for position k, offs[46 k + f] =
- * stage(x_k) · 167265 + shape offset + canon(index_k(f)). The gradient is sparse (at most 60 · 46 = 2760
+ * A game is given as its recorded positions' weight offsets and signs: for position k,
+ * offs[46 k + f] = stage(x_k) · 167265 + shape offset + canon(index_k(f)), and signs[46 k + f] how
+ * that feature reads the weight (1, -1 or 0: "Tied mirror and colour weights"). The gradient is sparse (at most 60 · 46 = 2760
  * entries), so it lives in a small open-addressing table keyed by offset, not in a dense array of
  * millions of weights; entries keep first-touch order, which is also the order Adam visits them
  * (any order gives the same result: each weight's update reads only its own w, m and v).
@@ -39,6 +40,7 @@ export class TdLearner {
   /** For term 46 k + f (position k, feature f): its entry in touched/grad. */
   private readonly termEntry = new Int32Array(MAX_TOUCHED);
   private offs: Int32Array = new Int32Array(0);
+  private signs: Int8Array = new Int8Array(0);
   private count = 0;
   /** V_k and E_k of the last game. */
   readonly values: Float64Array = new Float64Array(MAX_POSITIONS);
@@ -51,12 +53,13 @@ export class TdLearner {
   /**
    * Group a game's weight offsets (positions 0..count-1, 46 each): the distinct offsets in
    * first-touch order and, per term, its entry. This does not read the weights, so training does
-   * it before taking the update lock. `offs` is kept (not copied) until the update.
+   * it before taking the update lock. `offs` and `signs` are kept (not copied) until the update.
    */
-  prepare(offs: Int32Array, count: number): void {
+  prepare(offs: Int32Array, signs: Int8Array, count: number): void {
     this.keys.fill(0);
     this.touchedCount = 0;
     this.offs = offs;
+    this.signs = signs;
     this.count = count;
     const terms = count * 46;
     for (let j = 0; j < terms; j++) this.termEntry[j] = this.entry(offs[j]!);
@@ -64,17 +67,17 @@ export class TdLearner {
 
   /**
    * The gradient of the prepared game into touched/grad (touchedCount entries): V_k with the
-   * current weights, the λ-return errors E_k (backward: E_{T-1} = z − V_{T-1}, E_k = (V_{k+1} −
-   * V_k) + λ E_{k+1}), then g[offset] += −E_k for k = 0..T−1, f = 0..45 in order, from 0.
+   * current weights (Σ sign · weight), the λ-return errors E_k (backward: E_{T-1} = z − V_{T-1},
+   * E_k = (V_{k+1} − V_k) + λ E_{k+1}), then g[offset] += −E_k · sign for k = 0..T−1, f = 0..45 in
+   * order, from 0.
    */
   gradient(weights: Float32Array, z: number, lambda: number): void {
-    const offs = this.offs;
-    const count = this.count;
+    const { offs, signs, count } = this;
     const { values, errors, grad, termEntry } = this;
     for (let k = 0; k < count; k++) {
       let sum = 0;
       const at = k * 46;
-      for (let f = 0; f < 46; f++) sum += weights[offs[at + f]!]!;
+      for (let f = 0; f < 46; f++) sum += signs[at + f]! * weights[offs[at + f]!]!;
       values[k] = sum;
     }
     let next = z - values[count - 1]!;
@@ -89,7 +92,7 @@ export class TdLearner {
       const at = k * 46;
       for (let f = 0; f < 46; f++) {
         const i = termEntry[at + f]!;
-        grad[i] = grad[i]! + term;
+        grad[i] = grad[i]! + term * signs[at + f]!;
       }
     }
   }
@@ -173,8 +176,15 @@ export class TdLearner {
   }
 
   /** prepare, gradient, adam: the whole update of one game. Returns the resets. */
-  update(target: TdTarget, offs: Int32Array, count: number, z: number, p: LearningParams): number {
-    this.prepare(offs, count);
+  update(
+    target: TdTarget,
+    offs: Int32Array,
+    signs: Int8Array,
+    count: number,
+    z: number,
+    p: LearningParams,
+  ): number {
+    this.prepare(offs, signs, count);
     return this.apply(target, z, p);
   }
 

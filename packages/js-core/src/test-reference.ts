@@ -1,16 +1,26 @@
-import { FEATURE_SHAPE, featureIndices, Position, stageOf, weightOffset } from '@prismind/board';
+import {
+  FEATURE_SHAPE,
+  featureIndices,
+  Position,
+  stageOf,
+  weightOffset,
+  weightSign,
+} from '@prismind/board';
 
 /**
  * Slow, obviously-correct references for the tests, written from docs/engine-spec.md with board's
  * immutable Position and reference featureIndices: no incremental features, no pruning, no table.
  */
 
-/** evaluate(position): Σ in feature order, in f64, of the stage's weights (black's view). */
+/** evaluate(position): Σ in feature order, in f64, of sign · the stage's weight (black's view). */
 export function slowEvaluate(p: Position, weights: Float32Array, stages: number): number {
   const idx = featureIndices(p);
   const stage = stageOf(p.discs(), stages);
   let sum = 0;
-  for (let f = 0; f < 46; f++) sum += weights[weightOffset(stage, FEATURE_SHAPE[f]!, idx[f]!)]!;
+  for (let f = 0; f < 46; f++) {
+    const shape = FEATURE_SHAPE[f]!;
+    sum += weightSign(shape, idx[f]!) * weights[weightOffset(stage, shape, idx[f]!)]!;
+  }
   return sum;
 }
 

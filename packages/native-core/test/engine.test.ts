@@ -3,10 +3,11 @@ import {
   Position,
   PrismindError,
   stageOf,
+  FEATURE_SHAPE,
   WEIGHTS_PER_STAGE,
   weightOffset,
+  weightSign,
 } from '@prismind/board';
-import { FEATURE_SHAPE } from '@prismind/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine, type NativeEngine } from '../src/index';
 import {
@@ -23,7 +24,8 @@ function referenceEvaluate(weights: Float32Array, position: Position, stages: nu
   const stage = stageOf(position.discs(), stages);
   let sum = 0;
   for (let f = 0; f < indices.length; f++) {
-    sum += weights[weightOffset(stage, FEATURE_SHAPE[f]!, indices[f]!)]!;
+    const shape = FEATURE_SHAPE[f]!;
+    sum += weightSign(shape, indices[f]!) * weights[weightOffset(stage, shape, indices[f]!)]!;
   }
   return sum;
 }
@@ -43,7 +45,7 @@ describe('NativeEngine through the binding', () => {
     const state = fresh.getState();
     expect(fresh.backend).toBe('native');
     expect(fresh.shape).toEqual({
-      patternSet: 'prismind-v2',
+      patternSet: 'prismind-v3',
       stages: 30,
       weightsPerStage: WEIGHTS_PER_STAGE,
       totalWeights: 30 * WEIGHTS_PER_STAGE,
@@ -83,17 +85,22 @@ describe('NativeEngine through the binding', () => {
     expect(Array.from(batch)).toEqual(sample.map((p) => engine.evaluate(p.toCells(), p.player)));
   });
 
-  it('reads weights by shape, stage and index', () => {
+  it('reads weights by shape, stage and index, with their signs', () => {
     const { weights } = engine.getState();
+    const read: number[] = [];
     for (const [shape, stage, index] of [
-      [0, 0, 0],
+      [0, 0, 1],
       [1, 29, 59048],
       [10, 15, 80],
+      [0, 3, 0],
     ] as const) {
+      const sign = weightSign(shape, index);
+      read.push(sign);
       expect(engine.getWeight(shape, stage, index)).toBe(
-        weights[weightOffset(stage, shape, index)],
+        sign * weights[weightOffset(stage, shape, index)]!,
       );
     }
+    expect(read).toEqual([1, -1, -1, 0]);
   });
 
   it('searches off the JS thread and reports the contract fields', async () => {
@@ -149,8 +156,8 @@ describe('NativeEngine through the binding', () => {
       adamV: 0,
     });
     // A copy: changing what getState returned does not change the model.
-    back.weights[0] = 123;
-    expect(other.getWeight(0, 0, 0)).toBe(state.weights[0]);
+    back.weights[1] = 123;
+    expect(other.getWeight(0, 0, 1)).toBe(state.weights[1]);
     await other.dispose();
   });
 

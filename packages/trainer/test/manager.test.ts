@@ -128,7 +128,7 @@ describe('a run from start to end', () => {
       games: 530,
       step: 530,
       stages: 1,
-      patternSet: 'prismind-v2',
+      patternSet: 'prismind-v3',
     });
     expect(metadata.run).toMatchObject({ seed: 5, settings: { targetGames: 530 } });
     expect(metadata.monitors.errors).toMatchObject({ version: 1, games: 530 });

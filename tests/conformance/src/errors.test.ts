@@ -135,7 +135,7 @@ describe('bad input is rejected the same way by both backends', () => {
         name,
       ).toBe('INVALID_STATE');
       expect(
-        codeOf(() => engine.setState({ ...state, patternSet: 'other' as 'prismind-v2' })),
+        codeOf(() => engine.setState({ ...state, patternSet: 'other' as 'prismind-v3' })),
         name,
       ).toBe('INVALID_STATE');
     }

@@ -12,7 +12,7 @@
 //! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
 //! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
-//! its keys target, cut, opt, sym).
+//! its keys target, cut, opt).
 
 mod league;
 mod probe;
@@ -104,8 +104,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         "sgd" => probe::Optimizer::Sgd,
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
-    let (cut, sym) = (args.get("cut", 0u8) == 1, args.get("sym", 0u8) == 1);
-    probe::Probe::new(model, target, cut, optimizer, sym)
+    probe::Probe::new(model, target, args.get("cut", 0u8) == 1, optimizer)
 }
 
 fn main() {

@@ -8,14 +8,15 @@
 //! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
-//! sym=0|1           1: a configuration and its mirror image within the same instance (the shapes
-//!                   the pattern set keeps 4 or 2 instances of, as the other images are the same
-//!                   squares in another order) learn together: every update also goes to the
-//!                   mirrored index, as if the game were learned from all 8 symmetric images
+//!
+//! The probe reads and updates weights through the engine's canonical references (tied mirror
+//! images and colour inverses, a sign per configuration), so the League scores the model it learned.
+//! Round 1's `sym` key and round 3's `colour` key (untied variants) went when the pattern sets
+//! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
 use prismind_engine::{
-    squares, stage_of, symmetry_square, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT,
-    SHAPES, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+    canonical_offsets, squares, stage_of, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT,
+    NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -41,19 +42,17 @@ pub struct Probe {
     target: Target,
     cut: bool,
     optimizer: Optimizer,
-    /// For each offset within a stage, the offset of the mirrored configuration (sym=1), else empty.
-    mirror: Vec<u32>,
 }
 
-type Offsets = [u32; FEATURE_COUNT];
+/// Each feature's weight offset and the sign it reads it with (1, -1 or 0).
+type Offsets = [(u32, f64); FEATURE_COUNT];
 
 const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
 
 impl Probe {
-    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer, sym: bool) -> Probe {
+    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer) -> Probe {
         let len = model.weights().len();
-        let mirror = if sym { mirror_table() } else { Vec::new() };
         Probe {
             model,
             adam_m: vec![0.0; len],
@@ -63,22 +62,33 @@ impl Probe {
             target,
             cut,
             optimizer,
-            mirror,
         }
     }
 
     fn offsets(&self, position: &Position, features: &Features) -> Offsets {
         let base =
             stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
+        let canon = canonical_offsets();
         std::array::from_fn(|f| {
             let shape = usize::from(FEATURES[f].shape);
-            (base + SHAPE_OFFSETS[shape] + usize::from(features.indices[f])) as u32
+            let reference = canon[SHAPE_OFFSETS[shape] + usize::from(features.indices[f])];
+            let sign = if reference & VANISHING != 0 {
+                0.0
+            } else if reference & NEGATED != 0 {
+                -1.0
+            } else {
+                1.0
+            };
+            (base as u32 + (reference & OFFSET_MASK), sign)
         })
     }
 
     fn sum(&self, offsets: &Offsets) -> f64 {
         let w = self.model.weights();
-        offsets.iter().map(|&o| f64::from(w[o as usize])).sum()
+        offsets
+            .iter()
+            .map(|&(o, sign)| sign * f64::from(w[o as usize]))
+            .sum()
     }
 
     /// The value in target units: discs, or tanh for the win target.
@@ -165,10 +175,7 @@ impl Probe {
             };
             let g = -errors[k] * slope;
             if g != 0.0 {
-                terms.extend(offsets.iter().map(|&o| (o, g)));
-                if !self.mirror.is_empty() {
-                    terms.extend(offsets.iter().map(|&o| (self.mirrored(o), g)));
-                }
+                terms.extend(offsets.iter().map(|&(o, sign)| (o, g * sign)));
             }
         }
         terms.sort_unstable_by_key(|&(o, _)| o);
@@ -183,11 +190,6 @@ impl Probe {
             }
             self.apply(offset as usize, g, lr);
         }
-    }
-
-    fn mirrored(&self, offset: u32) -> u32 {
-        let per_stage = WEIGHTS_PER_STAGE as u32;
-        offset - offset % per_stage + self.mirror[(offset % per_stage) as usize]
     }
 
     fn apply(&mut self, i: usize, g: f64, lr: f64) {
@@ -211,34 +213,4 @@ impl Probe {
         let v_hat = v / (1.0 - BETA2.powi(steps));
         *w = (f64::from(*w) - lr * m_hat / (v_hat.sqrt() + 1e-8)) as f32;
     }
-}
-
-/// Per stage offset -> offset of the configuration seen through the symmetry that maps the shape's
-/// base onto the same squares in another order (identity for shapes without one).
-fn mirror_table() -> Vec<u32> {
-    let mut table: Vec<u32> = (0..WEIGHTS_PER_STAGE as u32).collect();
-    for (shape, info) in SHAPES.iter().enumerate() {
-        let base = info.base;
-        let len = base.len();
-        let position_of = |q: u8| base.iter().position(|&b| b == q);
-        // Digit i (square base[i]) moves to the digit of the square it maps to; the first symmetry
-        // that keeps the set and moves some digit.
-        let Some(to) = (1..8u8).find_map(|k| {
-            let to: Option<Vec<usize>> = base
-                .iter()
-                .map(|&q| position_of(symmetry_square(k, q)))
-                .collect();
-            to.filter(|to| to.iter().enumerate().any(|(i, &j)| i != j))
-        }) else {
-            continue;
-        };
-        let power = |i: usize| 3u32.pow((len - 1 - i) as u32);
-        for index in 0..3u32.pow(len as u32) {
-            let mirrored: u32 = (0..len)
-                .map(|i| (index / power(i) % 3) * power(to[i]))
-                .sum();
-            table[SHAPE_OFFSETS[shape] + index as usize] = SHAPE_OFFSETS[shape] as u32 + mirrored;
-        }
-    }
-    table
 }

@@ -1,6 +1,6 @@
 //! Evaluation: the sum, in f64 and in feature order, of one f32 weight per feature, from the table
-//! of the position's stage at the feature's canonical index (docs/engine-spec.md, "Evaluation",
-//! "Tied mirror weights"). Positive favours black.
+//! of the position's stage at the feature's canonical index, read as it is, negated or as 0
+//! (docs/engine-spec.md, "Evaluation", "Tied mirror and colour weights"). Positive favours black.
 
 mod model;
 mod shared;
@@ -15,7 +15,8 @@ pub use state::{ModelState, ModelStateRef};
 use crate::board::Position;
 use crate::features::Features;
 use crate::patterns::{
-    canonical_offsets, stage_of, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+    canonical_offsets, stage_of, FEATURES, FEATURE_COUNT, NEGATED, OFFSET_MASK, SHAPE_OFFSETS,
+    VANISHING, WEIGHTS_PER_STAGE,
 };
 
 const fn build_feature_offsets() -> [usize; FEATURE_COUNT] {
@@ -37,17 +38,40 @@ pub(crate) fn stage_base(discs: u32, stages: u32) -> usize {
     stage_of(discs, stages) as usize * WEIGHTS_PER_STAGE
 }
 
-/// The flat offsets of a position's 46 weights, in feature order (canonical indices: a
-/// configuration and its mirror image read one weight).
+/// The flat weight references of a position's 46 features, in feature order (canonical indices
+/// with their sign flags: a configuration, its mirror image and its colour inverse read one weight).
 #[inline]
 pub(crate) fn weight_offsets(features: &Features, base: usize) -> [u32; FEATURE_COUNT] {
     let canon = canonical_offsets();
-    std::array::from_fn(|f| {
-        (base + canon[FEATURE_OFFSETS[f] + usize::from(features.indices[f])] as usize) as u32
-    })
+    std::array::from_fn(|f| base as u32 + canon[FEATURE_OFFSETS[f] + usize::from(features.indices[f])])
 }
 
-/// Σ weights in f64, feature order. `base` is the stage's first weight.
+/// The flat offset of the weight a reference reads.
+#[inline(always)]
+pub(crate) fn referenced_offset(reference: u32) -> usize {
+    (reference & OFFSET_MASK) as usize
+}
+
+/// How a reference reads its weight: 1, -1 (`NEGATED`) or 0 (`VANISHING`). The TD gradient of the
+/// weight is this sign times the position's term.
+#[inline(always)]
+pub(crate) fn reference_sign(reference: u32) -> f64 {
+    if reference & VANISHING != 0 {
+        0.0
+    } else if reference & NEGATED != 0 {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// The value a reference reads: sign · weight, in f64 (exact: a sign change or 0).
+#[inline(always)]
+pub(crate) fn read_reference<W: WeightTable + ?Sized>(weights: &W, reference: u32) -> f64 {
+    reference_sign(reference) * f64::from(weights.weight(referenced_offset(reference)))
+}
+
+/// Σ sign · weight in f64, feature order. `base` is the stage's first weight.
 #[inline]
 pub(crate) fn evaluate_features<W: WeightTable + ?Sized>(
     weights: &W,
@@ -57,7 +81,7 @@ pub(crate) fn evaluate_features<W: WeightTable + ?Sized>(
     let canon = canonical_offsets();
     let mut sum = 0.0f64;
     for (offset, &index) in FEATURE_OFFSETS.iter().zip(&features.indices) {
-        sum += f64::from(weights.weight(base + canon[offset + usize::from(index)] as usize));
+        sum += read_reference(weights, base as u32 + canon[offset + usize::from(index)]);
     }
     sum
 }

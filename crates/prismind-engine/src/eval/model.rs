@@ -172,14 +172,21 @@ impl Model {
         super::evaluate(self, position)
     }
 
-    /// One weight, addressed as the contract's `getWeight(shape, stage, index)`: a non-canonical
-    /// index reads its canonical weight (the one evaluation uses).
+    /// One weight, addressed as the contract's `getWeight(shape, stage, index)`: the value the
+    /// configuration contributes to the evaluation, its canonical weight as it reads it (itself,
+    /// negated for a colour inverse, or 0).
     pub fn get_weight(&self, shape: u32, stage: u32, index: u32) -> EngineResult<f32> {
-        Ok(self.weights[self.offset(shape, stage, index)?])
+        let reference = self.reference(shape, stage, index)?;
+        Ok((super::read_reference(self.weights.as_slice(), reference)) as f32)
     }
 
-    /// `stage · 167265 + shapeOffset[shape] + canon(shape, index)`, checked.
+    /// The flat offset of the weight that `(shape, stage, index)` reads, checked.
     pub fn offset(&self, shape: u32, stage: u32, index: u32) -> EngineResult<usize> {
+        Ok(super::referenced_offset(self.reference(shape, stage, index)?))
+    }
+
+    /// `stage · 167265 + shapeOffset[shape] + canon(shape, index)` with its sign flags, checked.
+    pub(crate) fn reference(&self, shape: u32, stage: u32, index: u32) -> EngineResult<u32> {
         let Some(info) = SHAPES.get(shape as usize) else {
             return err(
                 ErrorCode::InvalidPattern,
@@ -210,7 +217,7 @@ impl Model {
             );
         }
         let within = canonical_offsets()[SHAPE_OFFSETS[shape as usize] + index as usize];
-        Ok(stage as usize * WEIGHTS_PER_STAGE + within as usize)
+        Ok((stage as usize * WEIGHTS_PER_STAGE) as u32 + within)
     }
 }
 

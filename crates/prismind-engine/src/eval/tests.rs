@@ -173,8 +173,29 @@ fn get_weight_of_a_mirror_index_reads_the_canonical_weight() {
         model.offset(3, 1, 2187).unwrap(),
         model.offset(3, 1, 1).unwrap()
     );
-    assert_ne!(
-        model.offset(3, 1, 2).unwrap(),
+    // a2 white (2 · 3^7 = 4374) is the colour inverse of a2 black: the same weight, negated.
+    assert_eq!(
+        model.offset(3, 1, 4374).unwrap(),
         model.offset(3, 1, 1).unwrap()
     );
+    assert_eq!(
+        model.get_weight(3, 1, 4374).unwrap(),
+        -model.get_weight(3, 1, 1).unwrap()
+    );
+    // a2 black and h2 white: the mirror image is the inverse, so the tied value is 0.
+    assert_eq!(model.get_weight(3, 1, 2187 + 2).unwrap(), 0.0);
+}
+
+#[test]
+fn evaluation_changes_sign_with_the_colours() {
+    // V(p with black and white swapped) = -V(p) exactly, for any weights (the initial position's
+    // colours swapped is its mirror image, so it reads 0).
+    let model = crate::test_support::random_model(7, 10, 4.0);
+    for seed in 1..20 {
+        let pos = crate::test_support::random_position(seed, seed as usize * 3);
+        let swapped = Position::from_colors(pos.white(), pos.black(), pos.side().opponent());
+        let value = model.evaluate(&pos);
+        assert_ne!(value, 0.0, "seed {seed}");
+        assert_eq!(model.evaluate(&swapped), -value, "seed {seed}");
+    }
 }

@@ -1,5 +1,6 @@
 //! The sparse gradient of one game: at most 60 positions x 46 features, summed per weight in the
-//! order the spec prescribes ((position, feature) order, f64, starting from 0).
+//! order the spec prescribes ((position, feature) order, f64, starting from 0): each term is the
+//! position's -E_k times its reference's sign (1, -1 or 0, docs/engine-spec.md).
 //!
 //! Two phases, so that training does the costly part outside the learner's lock: `prepare` groups
 //! the game's weight offsets (which do not depend on the weights) with an open-addressing table;
@@ -7,6 +8,7 @@
 //! hashing.
 
 use super::td::PositionOffsets;
+use crate::eval::{reference_sign, referenced_offset};
 
 const EMPTY: u32 = u32::MAX;
 
@@ -24,6 +26,8 @@ pub struct Gradient {
     offsets: Vec<u32>,
     /// For each (position, feature) term in order, the index of its offset.
     term_index: Vec<u32>,
+    /// For each term, its reference's sign.
+    term_sign: Vec<f64>,
     /// The gradient of each distinct offset.
     sums: Vec<f64>,
     /// Reused by the Adam step to gather (w, m, v) of the touched weights.
@@ -38,6 +42,7 @@ impl Default for Gradient {
             used_slots: Vec::with_capacity(CAPACITY / 2),
             offsets: Vec::with_capacity(CAPACITY / 2),
             term_index: Vec::with_capacity(CAPACITY / 2),
+            term_sign: Vec::with_capacity(CAPACITY / 2),
             sums: Vec::with_capacity(CAPACITY / 2),
             scratch: Vec::with_capacity(CAPACITY / 2),
         }
@@ -45,7 +50,7 @@ impl Default for Gradient {
 }
 
 impl Gradient {
-    /// Group the offsets of a game's positions (at most 64 positions).
+    /// Group the weight references of a game's positions by offset (at most 64 positions).
     pub fn prepare(&mut self, positions: &[PositionOffsets]) {
         assert!(positions.len() <= 64, "a game has at most 60 positions");
         for &slot in &self.used_slots {
@@ -54,8 +59,10 @@ impl Gradient {
         self.used_slots.clear();
         self.offsets.clear();
         self.term_index.clear();
+        self.term_sign.clear();
         let mask = CAPACITY - 1;
-        for &offset in positions.iter().flatten() {
+        for &reference in positions.iter().flatten() {
+            let offset = referenced_offset(reference) as u32;
             let mut slot = (offset.wrapping_mul(0x9E37_79B1) >> 19) as usize & mask;
             let index = loop {
                 let key = self.keys[slot];
@@ -73,17 +80,22 @@ impl Gradient {
                 slot = (slot + 1) & mask;
             };
             self.term_index.push(index);
+            self.term_sign.push(reference_sign(reference));
         }
     }
 
-    /// g[offset] = Σ -E_k over the terms of that offset, in (position, feature) order.
+    /// g[offset] = Σ -E_k · sign over the terms of that offset, in (position, feature) order.
     pub fn accumulate(&mut self, errors: &[f64], features: usize) {
         self.sums.clear();
         self.sums.resize(self.offsets.len(), 0.0);
-        for (terms, &e) in self.term_index.chunks_exact(features).zip(errors) {
+        let positions = self
+            .term_index
+            .chunks_exact(features)
+            .zip(self.term_sign.chunks_exact(features));
+        for ((terms, signs), &e) in positions.zip(errors) {
             let term = -e;
-            for &index in terms {
-                self.sums[index as usize] += term;
+            for (&index, &sign) in terms.iter().zip(signs) {
+                self.sums[index as usize] += term * sign;
             }
         }
     }

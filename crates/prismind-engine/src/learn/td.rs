@@ -6,10 +6,10 @@
 use super::adam::{adam_step, Moments};
 use super::gradient::Gradient;
 use super::params::TdParams;
-use crate::eval::{WeightTable, WeightsMut};
+use crate::eval::{read_reference, WeightTable, WeightsMut};
 use crate::patterns::FEATURE_COUNT;
 
-/// The flat weight offsets of one recorded position, in feature order.
+/// The flat weight references of one recorded position, in feature order (offsets with sign flags).
 pub type PositionOffsets = [u32; FEATURE_COUNT];
 
 /// V_k = evaluate(x_k) for each recorded position, in f64 and feature order.
@@ -21,8 +21,8 @@ pub fn position_values<W: WeightTable + ?Sized>(
         .iter()
         .map(|offsets| {
             let mut sum = 0.0f64;
-            for &offset in offsets {
-                sum += f64::from(weights.weight(offset as usize));
+            for &reference in offsets {
+                sum += read_reference(weights, reference);
             }
             sum
         })

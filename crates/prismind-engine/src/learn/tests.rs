@@ -7,7 +7,7 @@ use super::td::{lambda_errors, mean_abs_error};
 use super::*;
 use crate::board::Position;
 use crate::error::ErrorCode;
-use crate::eval::{Model, ModelCounters};
+use crate::eval::{reference_sign, referenced_offset, Model, ModelCounters};
 use crate::features::feature_indices;
 use crate::patterns::stage_of;
 use crate::search::{SearchLimits, Searcher};
@@ -15,13 +15,17 @@ use crate::test_support::random_model;
 
 /// The spec's TD(λ) + Adam, written the obvious way. Returns the game's TD error, mean |E_k|.
 fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdParams) -> f64 {
-    let offsets: Vec<Vec<usize>> = positions
+    // (offset, sign) of each feature's weight: the value it reads is sign · weight.
+    let offsets: Vec<Vec<(usize, f64)>> = positions
         .iter()
         .map(|pos| {
             let stage = stage_of(pos.disc_count(), model.stages());
             feature_indices(pos)
                 .iter()
-                .map(|&(shape, index)| model.offset(u32::from(shape), stage, index).unwrap())
+                .map(|&(shape, index)| {
+                    let r = model.reference(u32::from(shape), stage, index).unwrap();
+                    (referenced_offset(r), reference_sign(r))
+                })
                 .collect()
         })
         .collect();
@@ -29,7 +33,7 @@ fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdPar
         .iter()
         .map(|o| {
             o.iter()
-                .fold(0.0, |s, &i| s + f64::from(model.weights()[i]))
+                .fold(0.0, |s, &(i, sign)| s + sign * f64::from(model.weights()[i]))
         })
         .collect();
     let t = v.len();
@@ -40,8 +44,8 @@ fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdPar
     }
     let mut g: BTreeMap<usize, f64> = BTreeMap::new();
     for k in 0..t {
-        for &i in &offsets[k] {
-            *g.entry(i).or_insert(0.0) += -e[k];
+        for &(i, sign) in &offsets[k] {
+            *g.entry(i).or_insert(0.0) += -e[k] * sign;
         }
     }
     let mut c = model.counters();

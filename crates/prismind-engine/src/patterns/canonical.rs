@@ -1,6 +1,8 @@
-//! Tied mirror weights (docs/engine-spec.md, "Tied mirror weights"): a configuration and its image
-//! under a symmetry that maps the shape's base onto its own squares share one weight, the one at the
-//! smallest index of the orbit. The table is derived from the base squares once, at first use.
+//! Tied weights (docs/engine-spec.md, "Tied mirror and colour weights"): a configuration, its image
+//! under a symmetry that maps the shape's base onto its own squares, and its colour inverse (black
+//! and white swapped) share one weight, the one at the smallest index of the orbit; the inverse reads
+//! it negated, so V(colours swapped) = -V. A configuration that is its own inverse up to a mirror
+//! reads 0. The table is derived from the base squares once, at first use.
 
 use std::sync::OnceLock;
 
@@ -34,6 +36,24 @@ pub(crate) fn self_symmetry_maps(shape: &Shape) -> Vec<DigitMap> {
     maps
 }
 
+/// A weight reference: the offset of the weight in the low bits, how it is read in the top two.
+/// `NEGATED`: the configuration reads the weight negated (it is the colour inverse of the canonical
+/// one). `VANISHING`: it reads 0 (its orbit holds it both ways, so the tied value is 0).
+pub const NEGATED: u32 = 1 << 31;
+pub const VANISHING: u32 = 1 << 30;
+pub const OFFSET_MASK: u32 = VANISHING - 1;
+
+/// The index with every black digit (1) made white (2) and every white digit black.
+pub(crate) fn inverse_index(index: u32, len: usize) -> u32 {
+    let (mut rest, mut inverse, mut power) = (index, 0, 1);
+    for _ in 0..len {
+        inverse += [0, 2, 1][(rest % 3) as usize] * power;
+        rest /= 3;
+        power *= 3;
+    }
+    inverse
+}
+
 /// The index of the configuration `index` with its digits moved by `to` (first digit most significant).
 pub(crate) fn mirror_index(index: u32, len: usize, to: &DigitMap) -> u32 {
     let mut rest = index;
@@ -46,23 +66,47 @@ pub(crate) fn mirror_index(index: u32, len: usize, to: &DigitMap) -> u32 {
     mirrored
 }
 
+/// The canonical index of `index` and how it reads it: the smallest index of the orbit under the
+/// shape's self-symmetries and colour inversion, flagged `NEGATED` when it is reached only through
+/// an inversion, `VANISHING` when it is reached both with and without one.
+pub(crate) fn canonical_reference(index: u32, len: usize, maps: &[DigitMap]) -> u32 {
+    let images = std::iter::once(index).chain(maps.iter().map(|to| mirror_index(index, len, to)));
+    let (mut canon, mut plain, mut inverted) = (u32::MAX, false, false);
+    for image in images {
+        for (candidate, through_inverse) in [(image, false), (inverse_index(image, len), true)] {
+            if candidate < canon {
+                (canon, plain, inverted) = (candidate, false, false);
+            }
+            if candidate == canon {
+                if through_inverse {
+                    inverted = true;
+                } else {
+                    plain = true;
+                }
+            }
+        }
+    }
+    match (plain, inverted) {
+        (true, true) => canon | VANISHING,
+        (false, true) => canon | NEGATED,
+        _ => canon,
+    }
+}
+
 fn build_canonical_offsets() -> Box<[u32]> {
     let mut table = Vec::with_capacity(WEIGHTS_PER_STAGE);
     for (shape, &offset) in SHAPES.iter().zip(&SHAPE_OFFSETS) {
         let maps = self_symmetry_maps(shape);
         for index in 0..shape.weights() as u32 {
-            let canon = maps
-                .iter()
-                .map(|to| mirror_index(index, shape.len(), to))
-                .fold(index, u32::min);
-            table.push(offset as u32 + canon);
+            table.push(offset as u32 + canonical_reference(index, shape.len(), &maps));
         }
     }
     table.into_boxed_slice()
 }
 
-/// `CANON[o]` for every offset `o` within a stage (shape offset + index): the offset of the weight
-/// it reads, shape offset + canon(index).
+/// `CANON[o]` for every offset `o` within a stage (shape offset + index): the weight reference it
+/// reads, shape offset + canon(index) with the `NEGATED` / `VANISHING` flags. A stage's base added to
+/// a reference keeps its flags (offsets stay far below `VANISHING`).
 pub fn canonical_offsets() -> &'static [u32] {
     static TABLE: OnceLock<Box<[u32]>> = OnceLock::new();
     TABLE.get_or_init(build_canonical_offsets)

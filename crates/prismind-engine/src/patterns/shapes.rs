@@ -2,7 +2,7 @@
 
 use super::Shape;
 
-pub const PATTERN_SET: &str = "prismind-v2";
+pub const PATTERN_SET: &str = "prismind-v3";
 pub const SHAPE_COUNT: usize = 11;
 pub const FEATURE_COUNT: usize = 46;
 /// The longest shape's square count.

@@ -76,9 +76,11 @@ fn stage_formula() {
     }
 }
 
-/// canon(index) computed on boards: put the configuration on the base squares, and for every
-/// symmetry k that maps the base's squares onto themselves, read the base's index in the image.
-fn naive_canon(shape: &Shape, index: u32) -> u32 {
+/// canon(index) and its sign computed on boards: put the configuration on the base squares; for
+/// every symmetry k that maps the base's squares onto themselves, read the base's index in the
+/// image (sign 1) and in the image with the colours swapped (sign -1). The smallest index wins; its
+/// sign is 0 when it is read both ways.
+fn naive_canon(shape: &Shape, index: u32) -> (u32, i32) {
     let n = shape.len();
     let (mut black, mut white) = (0u64, 0u64);
     for (i, &square) in shape.base.iter().enumerate() {
@@ -90,7 +92,12 @@ fn naive_canon(shape: &Shape, index: u32) -> u32 {
     }
     let position = Position::from_colors(black, white, Color::Black);
     let base_set: u64 = shape.base.iter().map(|&s| 1u64 << s).sum();
-    (0..8u8)
+    let read = |black: u64, white: u64| {
+        shape.base.iter().fold(0u32, |acc, &s| {
+            acc * 3 + (black >> s & 1) as u32 + 2 * (white >> s & 1) as u32
+        })
+    };
+    let readings: Vec<(u32, i32)> = (0..8u8)
         .filter(|&k| {
             shape
                 .base
@@ -99,21 +106,34 @@ fn naive_canon(shape: &Shape, index: u32) -> u32 {
                 .sum::<u64>()
                 == base_set
         })
-        .map(|k| {
+        .flat_map(|k| {
             let image = position.symmetry(k);
-            shape.base.iter().fold(0u32, |acc, &s| {
-                let digit = if image.black() >> s & 1 == 1 {
-                    1
-                } else if image.white() >> s & 1 == 1 {
-                    2
-                } else {
-                    0
-                };
-                acc * 3 + digit
-            })
+            [
+                (read(image.black(), image.white()), 1),
+                (read(image.white(), image.black()), -1),
+            ]
         })
-        .min()
-        .unwrap()
+        .collect();
+    let canon = readings.iter().map(|r| r.0).min().unwrap();
+    let signs: Vec<i32> = readings.iter().filter(|r| r.0 == canon).map(|r| r.1).collect();
+    let sign = if signs.contains(&1) && signs.contains(&-1) {
+        0
+    } else {
+        signs[0]
+    };
+    (canon, sign)
+}
+
+/// A reference's offset and sign, read from its flags.
+fn unflag(reference: u32) -> (u32, i32) {
+    let sign = if reference & VANISHING != 0 {
+        0
+    } else if reference & NEGATED != 0 {
+        -1
+    } else {
+        1
+    };
+    (reference & OFFSET_MASK, sign)
 }
 
 #[test]
@@ -126,10 +146,10 @@ fn canonical_table_matches_a_naive_computation() {
             .step_by(7)
             .chain([shape.weights() as u32 - 1])
         {
-            let expected = offset as u32 + naive_canon(shape, index);
+            let (expected, sign) = naive_canon(shape, index);
             assert_eq!(
-                canon[offset + index as usize],
-                expected,
+                unflag(canon[offset + index as usize]),
+                (offset as u32 + expected, sign),
                 "{} {index}",
                 shape.name
             );
@@ -140,26 +160,37 @@ fn canonical_table_matches_a_naive_computation() {
 #[test]
 fn canonical_indices_are_the_orbit_minimum_and_fixed_points() {
     let canon = canonical_offsets();
-    let tied: Vec<usize> = SHAPES
+    let counts: Vec<[usize; 3]> = SHAPES
         .iter()
         .zip(&SHAPE_OFFSETS)
         .map(|(shape, &offset)| {
-            let own = &canon[offset..offset + shape.weights()];
-            for (index, &c) in own.iter().enumerate() {
+            // [read as themselves, negated, as 0]
+            let mut count = [0; 3];
+            for (index, &reference) in canon[offset..offset + shape.weights()].iter().enumerate() {
+                let (c, sign) = unflag(reference);
                 assert!(c as usize <= offset + index, "{}", shape.name);
-                assert_eq!(canon[c as usize], c, "canon is idempotent");
+                let (own, own_sign) = unflag(canon[c as usize]);
+                assert_eq!(own, c, "canon is idempotent");
+                assert_eq!(own_sign, sign.abs(), "a canonical index reads itself, or 0");
+                count[match sign {
+                    1 => 0,
+                    -1 => 1,
+                    _ => 2,
+                }] += 1;
             }
-            own.iter()
-                .enumerate()
-                .filter(|&(i, &c)| c as usize != offset + i)
-                .count()
+            count
         })
         .collect();
-    // A self-symmetry swapping p digit pairs leaves 3^(n-p) indices alone and ties the other half.
-    assert_eq!(
-        tied,
-        vec![9477, 0, 29403, 3240, 3240, 3240, 3240, 1053, 351, 108, 36]
-    );
+    // A configuration reads 0 when its mirror image is its colour inverse: each digit pair the
+    // self-symmetry swaps holds a digit and its inverse, each unmoved digit is empty, so 3^p of
+    // them for p swapped pairs (corner3x3's transpose swaps 3 pairs, the reversals n/2 rounded
+    // down; corner2x5 has only the empty configuration). The others pair off with their inverses,
+    // one reading the weight as it is, the other negated.
+    let vanishing = [27, 1, 243, 81, 81, 81, 81, 27, 27, 9, 9];
+    for ((shape, count), zero) in SHAPES.iter().zip(&counts).zip(vanishing) {
+        let paired = (shape.weights() - zero) / 2;
+        assert_eq!(*count, [paired, paired, zero], "{}", shape.name);
+    }
     assert_eq!(canonical::self_symmetry_maps(&SHAPES[0]).len(), 1);
     // corner3x3's transpose: b3 (digit 7, 3^1) moves to c2 (digit 5, 3^3).
     assert_eq!(

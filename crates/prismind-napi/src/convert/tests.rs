@@ -97,7 +97,7 @@ fn train_options_refuse_out_of_range_values() {
 #[test]
 fn state_meta_needs_whole_counters() {
     let meta = |step: f64| StateMetaJs {
-        pattern_set: "prismind-v2".to_string(),
+        pattern_set: "prismind-v3".to_string(),
         stages: 30.0,
         step,
         beta1_power: 1.0,
