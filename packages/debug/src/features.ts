@@ -71,7 +71,9 @@ export function featureTerms(
   indices: Uint32Array,
 ): FeatureTerm[] {
   const counts = new Map<number, number>();
-  offsets.forEach((o, f) => counts.set(o, (counts.get(o) ?? 0) + signs[f]!));
+  offsets.forEach((o, f) => {
+    counts.set(o, (counts.get(o) ?? 0) + signs[f]!);
+  });
   return Array.from(offsets, (offset, f) => {
     const pf = PATTERN_FEATURES[f]!;
     return {

@@ -43,7 +43,9 @@ pub(crate) fn stage_base(discs: u32, stages: u32) -> usize {
 #[inline]
 pub(crate) fn weight_offsets(features: &Features, base: usize) -> [u32; FEATURE_COUNT] {
     let canon = canonical_offsets();
-    std::array::from_fn(|f| base as u32 + canon[FEATURE_OFFSETS[f] + usize::from(features.indices[f])])
+    std::array::from_fn(|f| {
+        base as u32 + canon[FEATURE_OFFSETS[f] + usize::from(features.indices[f])]
+    })
 }
 
 /// The flat offset of the weight a reference reads.

@@ -182,7 +182,9 @@ impl Model {
 
     /// The flat offset of the weight that `(shape, stage, index)` reads, checked.
     pub fn offset(&self, shape: u32, stage: u32, index: u32) -> EngineResult<usize> {
-        Ok(super::referenced_offset(self.reference(shape, stage, index)?))
+        Ok(super::referenced_offset(
+            self.reference(shape, stage, index)?,
+        ))
     }
 
     /// `stage · 167265 + shapeOffset[shape] + canon(shape, index)` with its sign flags, checked.

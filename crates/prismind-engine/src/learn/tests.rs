@@ -32,8 +32,9 @@ fn reference_update(model: &mut Model, positions: &[Position], z: f64, p: &TdPar
     let v: Vec<f64> = offsets
         .iter()
         .map(|o| {
-            o.iter()
-                .fold(0.0, |s, &(i, sign)| s + sign * f64::from(model.weights()[i]))
+            o.iter().fold(0.0, |s, &(i, sign)| {
+                s + sign * f64::from(model.weights()[i])
+            })
         })
         .collect();
     let t = v.len();

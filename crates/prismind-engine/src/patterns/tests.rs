@@ -115,7 +115,11 @@ fn naive_canon(shape: &Shape, index: u32) -> (u32, i32) {
         })
         .collect();
     let canon = readings.iter().map(|r| r.0).min().unwrap();
-    let signs: Vec<i32> = readings.iter().filter(|r| r.0 == canon).map(|r| r.1).collect();
+    let signs: Vec<i32> = readings
+        .iter()
+        .filter(|r| r.0 == canon)
+        .map(|r| r.1)
+        .collect();
     let sign = if signs.contains(&1) && signs.contains(&-1) {
         0
     } else {
