@@ -12,7 +12,7 @@
 //! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
 //! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
-//! its keys target, cut, opt).
+//! its keys target, cut, opt, snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -104,7 +104,15 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         "sgd" => probe::Optimizer::Sgd,
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
-    probe::Probe::new(model, target, args.get("cut", 0u8) == 1, optimizer)
+    let mut probe = probe::Probe::new(model, target, args.get("cut", 0u8) == 1, optimizer);
+    let every: u64 = args.get("snapshot_every", 0);
+    if every > 0 {
+        probe.opponents = Some(probe::Opponents::new(
+            every,
+            args.get("snapshot_share", 0.5),
+        ));
+    }
+    probe
 }
 
 fn main() {

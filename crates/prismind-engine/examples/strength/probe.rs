@@ -6,6 +6,10 @@
 //! target=disc|win|sign  the final disc difference; tanh(Σ weights) toward sign(z) (win/loss/draw);
 //!                   or the plain sum toward sign(z) (the win target without the squashing)
 //! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
+//! snapshot_every=N, snapshot_share=p  opponent diversity: every N games the weights are copied
+//!                   into a frozen snapshot; a share p of the games (drawn per game) then has one
+//!                   side, drawn at random, choose its greedy moves with the snapshot instead of the
+//!                   live weights (same ε). Every position is learned from, as in self-play.
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -15,8 +19,8 @@
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
 use prismind_engine::{
-    canonical_offsets, squares, stage_of, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT,
-    NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
+    canonical_offsets, squares, stage_of, Color, Features, Model, Position, Rng, FEATURES,
+    FEATURE_COUNT, NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -42,6 +46,24 @@ pub struct Probe {
     target: Target,
     cut: bool,
     optimizer: Optimizer,
+    pub opponents: Option<Opponents>,
+}
+
+/// Games against a frozen earlier copy of the weights (snapshot_every, snapshot_share).
+pub struct Opponents {
+    pub every: u64,
+    pub share: f64,
+    frozen: Option<Vec<f32>>,
+}
+
+impl Opponents {
+    pub fn new(every: u64, share: f64) -> Opponents {
+        Opponents {
+            every,
+            share,
+            frozen: None,
+        }
+    }
 }
 
 /// Each feature's weight offset and the sign it reads it with (1, -1 or 0).
@@ -62,6 +84,7 @@ impl Probe {
             target,
             cut,
             optimizer,
+            opponents: None,
         }
     }
 
@@ -84,13 +107,19 @@ impl Probe {
     }
 
     fn sum(&self, offsets: &Offsets) -> f64 {
-        let w = self.model.weights();
-        offsets
-            .iter()
-            .map(|&(o, sign)| sign * f64::from(w[o as usize]))
-            .sum()
+        sum_with(self.model.weights(), offsets)
     }
+}
 
+/// Σ sign · weight over a position's features.
+fn sum_with(w: &[f32], offsets: &Offsets) -> f64 {
+    offsets
+        .iter()
+        .map(|&(o, sign)| sign * f64::from(w[o as usize]))
+        .sum()
+}
+
+impl Probe {
     /// The value in target units: discs, or tanh for the win target.
     fn squash(&self, sum: f64) -> f64 {
         match self.target {
@@ -106,16 +135,37 @@ impl Probe {
         }
     }
 
-    /// Black's value of a child in target units; a finished game is its outcome.
-    fn child_value(&self, child: &Position, features: &Features) -> f64 {
+    /// Black's value of a child in target units under `weights`; a finished game is its outcome.
+    fn child_value(&self, weights: &[f32], child: &Position, features: &Features) -> f64 {
         if child.is_game_over() {
             self.outcome(child.final_score_black())
         } else {
-            self.squash(self.sum(&self.offsets(child, features)))
+            self.squash(sum_with(weights, &self.offsets(child, features)))
         }
     }
 
+    /// The side played by the frozen snapshot in this game, if any (its own generator, so the
+    /// game's moves draw the same numbers as without opponents).
+    fn snapshot_side(&mut self, seed: u32, game: u64) -> Option<Color> {
+        let weights = self.model.weights();
+        let opponents = self.opponents.as_mut()?;
+        if game > 0 && game % opponents.every == 0 {
+            opponents.frozen = Some(weights.to_vec());
+        }
+        opponents.frozen.as_ref()?;
+        let mut draw = Rng::for_game(seed ^ 0x5eed_0ff5, game);
+        if draw.next_float() >= opponents.share {
+            return None;
+        }
+        Some(if draw.next_float() < 0.5 {
+            Color::Black
+        } else {
+            Color::White
+        })
+    }
+
     pub fn game(&mut self, seed: u32, game: u64, epsilon: f64, lambda: f64, lr: f64) {
+        let snapshot_side = self.snapshot_side(seed, game);
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
         let mut recorded: Vec<(Offsets, bool)> = Vec::with_capacity(60);
@@ -133,12 +183,23 @@ impl Probe {
                 squares(moves).nth(pick).expect("pick < count")
             } else {
                 let sign = position.side().sign();
+                let weights = match (&self.opponents, snapshot_side) {
+                    (
+                        Some(Opponents {
+                            frozen: Some(frozen),
+                            ..
+                        }),
+                        Some(side),
+                    ) if side == position.side() => frozen.as_slice(),
+                    _ => self.model.weights(),
+                };
                 let mut best = (f64::NEG_INFINITY, 0);
                 for square in squares(moves) {
                     let square_index = usize::from(square);
                     let flipped = position.board().flips(square_index);
                     let after = features.after_move(position.side(), square_index, flipped);
-                    let value = sign * self.child_value(&position.play(square_index), &after);
+                    let child = position.play(square_index);
+                    let value = sign * self.child_value(weights, &child, &after);
                     if value > best.0 {
                         best = (value, square);
                     }
