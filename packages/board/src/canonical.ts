@@ -25,13 +25,16 @@ export function selfSymmetryMaps(shape: PatternShape): number[][] {
   return maps;
 }
 
+/** 3^0 .. 3^15 (shapes have at most 10 digits). */
+const POWERS_OF_3 = Array.from({ length: 16 }, (_, i) => 3 ** i);
+
 /** The index of configuration `index` (n digits, first most significant) with its digits moved by `map`. */
 export function mirrorIndex(index: number, map: readonly number[]): number {
   const n = map.length;
   let rest = index;
   let mirrored = 0;
   for (let i = n - 1; i >= 0; i--) {
-    mirrored += (rest % 3) * 3 ** (n - 1 - map[i]!);
+    mirrored += (rest % 3) * POWERS_OF_3[n - 1 - map[i]!]!;
     rest = Math.floor(rest / 3);
   }
   return mirrored;
@@ -43,7 +46,7 @@ export function inverseIndex(index: number, n: number): number {
   let inverse = 0;
   let power = 1;
   for (let i = 0; i < n; i++) {
-    inverse += [0, 2, 1][rest % 3]! * power;
+    inverse += ((3 - (rest % 3)) % 3) * power; // 0 → 0, 1 → 2, 2 → 1
     rest = Math.floor(rest / 3);
     power *= 3;
   }
@@ -51,40 +54,64 @@ export function inverseIndex(index: number, n: number): number {
 }
 
 /**
- * The canonical index of `index` and how it reads that weight: the smallest index of its orbit under
- * the self-symmetries `maps` and colour inversion; sign 1 when reached without an inversion, -1
- * only through one, 0 both ways.
+ * The canonical index and sign of an orbit given as `2m` candidates: m images of a configuration
+ * under its self-symmetries (itself first), then their colour inverses in the same order. The
+ * smallest wins; sign 1 when it is among the images only, -1 among the inverses only, 0 both.
  */
-export function canonicalReference(
-  index: number,
-  n: number,
-  maps: readonly number[][],
+function orbitReference(
+  candidates: ArrayLike<number>,
+  images: number,
 ): { canon: number; sign: 1 | -1 | 0 } {
-  let canon = Infinity;
+  let canon = candidates[0]!;
+  for (let i = 1; i < 2 * images; i++) canon = Math.min(canon, candidates[i]!);
   let plain = false;
   let inverted = false;
-  for (const image of [index, ...maps.map((map) => mirrorIndex(index, map))]) {
-    for (const [candidate, throughInverse] of [
-      [image, false],
-      [inverseIndex(image, n), true],
-    ] as const) {
-      if (candidate < canon) [canon, plain, inverted] = [candidate, false, false];
-      if (candidate === canon) {
-        if (throughInverse) inverted = true;
-        else plain = true;
-      }
-    }
+  for (let i = 0; i < 2 * images; i++) {
+    if (candidates[i] !== canon) continue;
+    if (i < images) plain = true;
+    else inverted = true;
   }
   return { canon, sign: plain && inverted ? 0 : inverted ? -1 : 1 };
 }
 
+/**
+ * The canonical index of `index` (n digits) and how it reads that weight: the smallest index of
+ * its orbit under the self-symmetries `maps` and colour inversion; sign 1 when reached without an
+ * inversion, -1 only through one, 0 both ways.
+ */
+export function canonicalReference(
+  index: number,
+  n: number,
+  maps: readonly (readonly number[])[],
+): { canon: number; sign: 1 | -1 | 0 } {
+  const images = [index, ...maps.map((map) => mirrorIndex(index, map))];
+  return orbitReference([...images, ...images.map((image) => inverseIndex(image, n))], images.length);
+}
+
+/**
+ * Both tables at once, by lookup tables per shape (each index's inverse and mirror images) rather
+ * than canonicalReference per index: the module loads in every engine worker.
+ */
 function buildCanonicalTables(): { offsets: Uint32Array; signs: Int8Array } {
   const offsets = new Uint32Array(WEIGHTS_PER_STAGE);
   const signs = new Int8Array(WEIGHTS_PER_STAGE);
   for (const shape of PATTERN_SHAPES) {
-    const maps = selfSymmetryMaps(shape);
-    for (let index = 0; index < shape.weightsPerStage; index++) {
-      const { canon, sign } = canonicalReference(index, shape.base.length, maps);
+    const size = shape.weightsPerStage;
+    // inverse(i) = inverse(⌊i / 3⌋) · 3 + inverse of the last digit
+    const inverse = new Int32Array(size);
+    for (let i = 1; i < size; i++) inverse[i] = inverse[Math.floor(i / 3)]! * 3 + ((3 - (i % 3)) % 3);
+    const mirrors = selfSymmetryMaps(shape).map((map) =>
+      Int32Array.from({ length: size }, (_, i) => mirrorIndex(i, map)),
+    );
+    const images = mirrors.length + 1;
+    const candidates = new Int32Array(2 * images);
+    for (let index = 0; index < size; index++) {
+      candidates[0] = index;
+      mirrors.forEach((mirror, m) => {
+        candidates[m + 1] = mirror[index]!;
+      });
+      for (let i = 0; i < images; i++) candidates[images + i] = inverse[candidates[i]!]!;
+      const { canon, sign } = orbitReference(candidates, images);
       offsets[shape.offset + index] = shape.offset + canon;
       signs[shape.offset + index] = sign;
     }

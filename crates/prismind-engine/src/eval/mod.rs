@@ -38,6 +38,9 @@ pub(crate) fn stage_base(discs: u32, stages: u32) -> usize {
     stage_of(discs, stages) as usize * WEIGHTS_PER_STAGE
 }
 
+// A stage's base plus a table entry must leave the flag bits alone.
+const _: () = assert!((MAX_STAGES as usize) * WEIGHTS_PER_STAGE <= OFFSET_MASK as usize);
+
 /// The flat weight references of a position's 46 features, in feature order (canonical indices
 /// with their sign flags: a configuration, its mirror image and its colour inverse read one weight).
 #[inline]
