@@ -85,7 +85,10 @@ export function canonicalReference(
   maps: readonly (readonly number[])[],
 ): { canon: number; sign: 1 | -1 | 0 } {
   const images = [index, ...maps.map((map) => mirrorIndex(index, map))];
-  return orbitReference([...images, ...images.map((image) => inverseIndex(image, n))], images.length);
+  return orbitReference(
+    [...images, ...images.map((image) => inverseIndex(image, n))],
+    images.length,
+  );
 }
 
 /**
@@ -99,7 +102,8 @@ function buildCanonicalTables(): { offsets: Uint32Array; signs: Int8Array } {
     const size = shape.weightsPerStage;
     // inverse(i) = inverse(⌊i / 3⌋) · 3 + inverse of the last digit
     const inverse = new Int32Array(size);
-    for (let i = 1; i < size; i++) inverse[i] = inverse[Math.floor(i / 3)]! * 3 + ((3 - (i % 3)) % 3);
+    for (let i = 1; i < size; i++)
+      inverse[i] = inverse[Math.floor(i / 3)]! * 3 + ((3 - (i % 3)) % 3);
     const mirrors = selfSymmetryMaps(shape).map((map) =>
       Int32Array.from({ length: size }, (_, i) => mirrorIndex(i, map)),
     );
