@@ -5,7 +5,7 @@
 //! draw ½. Games are seeded by the evaluation seed alone, so every point of every run meets the
 //! same stream of random decisions.
 
-use prismind_engine::{squares, Color, Model, Position, Rng};
+use prismind_engine::{squares, Color, Position, Rng};
 
 /// The standard heuristic by rank (a1..h1 first); symmetric, so orientation does not matter.
 const WPC: [[f64; 8]; 4] = [
@@ -52,9 +52,12 @@ fn best_child(position: &Position, value_for_mover: impl Fn(&Position) -> f64) -
     best
 }
 
-fn model_move(model: &Model, position: &Position) -> usize {
+/// The learned player's evaluation (black's view, discs).
+pub type Evaluate<'a> = &'a dyn Fn(&Position) -> f64;
+
+fn model_move(evaluate: Evaluate<'_>, position: &Position) -> usize {
     let sign = position.side().sign();
-    best_child(position, |child| sign * model.evaluate(child))
+    best_child(position, |child| sign * evaluate(child))
 }
 
 fn wpc_move(position: &Position) -> usize {
@@ -69,7 +72,7 @@ fn wpc_move(position: &Position) -> usize {
 }
 
 /// Final score (black minus white) of league game `game`.
-fn play(model: &Model, seed: u32, game: u32, epsilon: f64) -> i32 {
+fn play(evaluate: Evaluate<'_>, seed: u32, game: u32, epsilon: f64) -> i32 {
     let model_color = if game % 2 == 0 {
         Color::Black
     } else {
@@ -87,7 +90,7 @@ fn play(model: &Model, seed: u32, game: u32, epsilon: f64) -> i32 {
             let pick = rng.next_int(moves.count_ones()) as usize;
             usize::from(squares(moves).nth(pick).expect("pick < count"))
         } else if position.side() == model_color {
-            model_move(model, &position)
+            model_move(evaluate, &position)
         } else {
             wpc_move(&position)
         };
@@ -96,10 +99,10 @@ fn play(model: &Model, seed: u32, game: u32, epsilon: f64) -> i32 {
     model_color.sign() as i32 * position.final_score_black()
 }
 
-pub fn league_score(model: &Model, games: u32, seed: u32, epsilon: f64) -> LeagueResult {
+pub fn league_score(evaluate: Evaluate<'_>, games: u32, seed: u32, epsilon: f64) -> LeagueResult {
     let (mut wins, mut draws) = (0, 0);
     for game in 0..games {
-        let score = play(model, seed, game, epsilon);
+        let score = play(evaluate, seed, game, epsilon);
         wins += u32::from(score > 0);
         draws += u32::from(score == 0);
     }

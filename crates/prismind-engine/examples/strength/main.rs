@@ -12,7 +12,7 @@
 //! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
 //! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
-//! its keys target, cut, opt, snapshot_every, snapshot_share).
+//! its keys target, cut, opt, mobility, snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -89,6 +89,14 @@ impl Learner {
             Learner::Probe(probe) => &probe.model,
         }
     }
+
+    /// The value the League plays with: the engine's evaluation, or the probe's (with its extras).
+    fn evaluate(&self, position: &prismind_engine::Position) -> f64 {
+        match self {
+            Learner::Engine(model) => model.evaluate(position),
+            Learner::Probe(probe) => probe.evaluate(position),
+        }
+    }
 }
 
 fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
@@ -104,9 +112,14 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         "sgd" => probe::Optimizer::Sgd,
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
-    let mut probe = probe::Probe::new(model, target, args.get("cut", 0u8) == 1, optimizer);
+    let flag = |key: &str| args.get(key, 0u8) == 1;
+    let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, flag("mobility"));
     let every: u64 = args.get("snapshot_every", 0);
     if every > 0 {
+        assert!(
+            !flag("mobility"),
+            "snapshots keep no copy of the mobility weights"
+        );
         probe.opponents = Some(probe::Opponents::new(
             every,
             args.get("snapshot_share", 0.5),
@@ -184,9 +197,10 @@ fn main() {
         seconds += started.elapsed().as_secs_f64();
         done += games;
         if done % every == 0 || done == budget {
-            let r = league::league_score(learner.model(), eval_games, eval_seed, eval_eps);
+            let r = league::league_score(&|p| learner.evaluate(p), eval_games, eval_seed, eval_eps);
             let averaged = average.as_ref().map_or(String::new(), |model| {
-                let a = league::league_score(model, eval_games, eval_seed, eval_eps);
+                let a =
+                    league::league_score(&|p| model.evaluate(p), eval_games, eval_seed, eval_eps);
                 format!(
                     ",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}",
                     a.score, a.low, a.high

@@ -10,6 +10,9 @@
 //!                   into a frozen snapshot; a share p of the games (drawn per game) then has one
 //!                   side, drawn at random, choose its greedy moves with the snapshot instead of the
 //!                   live weights (same ε). Every position is learned from, as in self-play.
+//! mobility=0|1      1: a mobility term beside the patterns: per stage a weight per legal-move
+//!                   count (0..=32, capped), the value adding w[black's count] - w[white's count]
+//!                   (tied by colour like the patterns); learned by the same TD update and Adam
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -19,8 +22,8 @@
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
 use prismind_engine::{
-    canonical_offsets, squares, stage_of, Color, Features, Model, Position, Rng, FEATURES,
-    FEATURE_COUNT, NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
+    canonical_offsets, legal_moves, squares, stage_of, Color, Features, Model, Position, Rng,
+    FEATURES, FEATURE_COUNT, NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -47,7 +50,13 @@ pub struct Probe {
     cut: bool,
     optimizer: Optimizer,
     pub opponents: Option<Opponents>,
+    /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
+    /// the model's weights in the probe's offset space.
+    mobility: Vec<f32>,
 }
+
+/// Legal-move counts above this share the last mobility weight.
+const MOBILITY_CAP: u32 = 32;
 
 /// Games against a frozen earlier copy of the weights (snapshot_every, snapshot_share).
 pub struct Opponents {
@@ -66,15 +75,27 @@ impl Opponents {
     }
 }
 
-/// Each feature's weight offset and the sign it reads it with (1, -1 or 0).
-type Offsets = [(u32, f64); FEATURE_COUNT];
+/// Each feature's weight offset and the sign it reads it with (1, -1 or 0); then the two mobility
+/// weights (black's count read as it is, white's negated; sign 0 when the term is off).
+type Offsets = [(u32, f64); FEATURE_COUNT + 2];
 
 const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
 
 impl Probe {
-    pub fn new(model: Model, target: Target, cut: bool, optimizer: Optimizer) -> Probe {
-        let len = model.weights().len();
+    pub fn new(
+        model: Model,
+        target: Target,
+        cut: bool,
+        optimizer: Optimizer,
+        mobility: bool,
+    ) -> Probe {
+        let mobility_len = if mobility {
+            model.stages() as usize * (MOBILITY_CAP as usize + 1)
+        } else {
+            0
+        };
+        let len = model.weights().len() + mobility_len;
         Probe {
             model,
             adam_m: vec![0.0; len],
@@ -85,14 +106,18 @@ impl Probe {
             cut,
             optimizer,
             opponents: None,
+            mobility: vec![0.0; mobility_len],
         }
     }
 
     fn offsets(&self, position: &Position, features: &Features) -> Offsets {
-        let base =
-            stage_of(position.disc_count(), self.model.stages()) as usize * WEIGHTS_PER_STAGE;
+        let stage = stage_of(position.disc_count(), self.model.stages());
+        let base = stage as usize * WEIGHTS_PER_STAGE;
         let canon = canonical_offsets();
         std::array::from_fn(|f| {
+            if f >= FEATURE_COUNT {
+                return self.mobility_read(position, stage, f == FEATURE_COUNT);
+            }
             let shape = usize::from(FEATURES[f].shape);
             let reference = canon[SHAPE_OFFSETS[shape] + usize::from(features.indices[f])];
             let sign = if reference & VANISHING != 0 {
@@ -106,16 +131,45 @@ impl Probe {
         })
     }
 
+    /// The mobility weight of black's (or white's) legal-move count, with its sign.
+    fn mobility_read(&self, position: &Position, stage: u32, black: bool) -> (u32, f64) {
+        if self.mobility.is_empty() {
+            return (0, 0.0);
+        }
+        let (own, other) = if black {
+            (position.black(), position.white())
+        } else {
+            (position.white(), position.black())
+        };
+        let count = legal_moves(own, other).count_ones().min(MOBILITY_CAP);
+        let offset = self.model.weights().len() as u32 + stage * (MOBILITY_CAP + 1) + count;
+        (offset, if black { 1.0 } else { -1.0 })
+    }
+
     fn sum(&self, offsets: &Offsets) -> f64 {
-        sum_with(self.model.weights(), offsets)
+        sum_with(self.model.weights(), &self.mobility, offsets)
+    }
+
+    /// The value of a position in discs (the League's evaluation of the probe's model).
+    pub fn evaluate(&self, position: &Position) -> f64 {
+        self.sum(&self.offsets(position, &Features::of(position)))
     }
 }
 
-/// Σ sign · weight over a position's features.
-fn sum_with(w: &[f32], offsets: &Offsets) -> f64 {
+/// Σ sign · weight over a position's reads: pattern offsets index `patterns`, the ones after them
+/// `mobility`.
+fn sum_with(patterns: &[f32], mobility: &[f32], offsets: &Offsets) -> f64 {
+    let read = |o: u32| {
+        let o = o as usize;
+        if o < patterns.len() {
+            patterns[o]
+        } else {
+            mobility[o - patterns.len()]
+        }
+    };
     offsets
         .iter()
-        .map(|&(o, sign)| sign * f64::from(w[o as usize]))
+        .map(|&(o, sign)| sign * f64::from(read(o)))
         .sum()
 }
 
@@ -140,7 +194,11 @@ impl Probe {
         if child.is_game_over() {
             self.outcome(child.final_score_black())
         } else {
-            self.squash(sum_with(weights, &self.offsets(child, features)))
+            self.squash(sum_with(
+                weights,
+                &self.mobility,
+                &self.offsets(child, features),
+            ))
         }
     }
 
@@ -254,7 +312,12 @@ impl Probe {
     }
 
     fn apply(&mut self, i: usize, g: f64, lr: f64) {
-        let w = &mut self.model.weights_mut()[i];
+        let patterns = self.model.weights().len();
+        let w = if i < patterns {
+            &mut self.model.weights_mut()[i]
+        } else {
+            &mut self.mobility[i - patterns]
+        };
         if self.optimizer == Optimizer::Sgd {
             *w = (f64::from(*w) - lr / FEATURE_COUNT as f64 * g) as f32;
             return;
