@@ -61,13 +61,11 @@ pub(crate) fn referenced_offset(reference: u32) -> usize {
 /// weight is this sign times the position's term.
 #[inline(always)]
 pub(crate) fn reference_sign(reference: u32) -> f64 {
-    if reference & VANISHING != 0 {
-        0.0
-    } else if reference & NEGATED != 0 {
-        -1.0
-    } else {
-        1.0
-    }
+    // Indexed by the two flag bits (NEGATED, VANISHING): a load instead of two branches that a
+    // position's mixed signs would mispredict. Both flags at once never occur.
+    const SIGNS: [f64; 4] = [1.0, 0.0, -1.0, 0.0];
+    const _: () = assert!(NEGATED == 1 << 31 && VANISHING == 1 << 30);
+    SIGNS[(reference >> 30) as usize]
 }
 
 /// The value a reference reads: sign · weight, in f64 (exact: a sign change or 0).
