@@ -4,10 +4,10 @@
 // score against the standard WPC, solved-endgame error) and keeps the strongest model as
 // checkpoints/best.prsm; this script prints each measurement and the best at the end.
 //
-//   pnpm exec tsx one-hour-recipe.ts [--games 30000000] [--threads 2] [--run-dir runs/hour] [--small]
+//   pnpm exec tsx one-hour-recipe.ts [--games 40000000] [--threads 2] [--run-dir runs/hour] [--small]
 //
-// 30,000,000 games is about an hour of native training on two threads of this project's 2-core
-// machine (docs/strength.md: 30.3 M games in 60 minutes); scale --games to your machine.
+// 40,000,000 games is about an hour of native training on two threads of this project's 2-core
+// machine (docs/strength.md: 39.0 M games in 60 minutes); scale --games to your machine.
 import { TrainingManager } from '@prismind/trainer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const small = process.argv.includes('--small');
-const games = Number(arg('games') ?? (small ? 3_000 : 30_000_000));
+const games = Number(arg('games') ?? (small ? 3_000 : 40_000_000));
 const threads = Number(arg('threads') ?? 2);
 const given = arg('run-dir');
 const runDir = given ?? mkdtempSync(join(tmpdir(), 'prismind-recipe-'));
