@@ -182,7 +182,11 @@ describe('the watchdog', () => {
     const { m, factory } = manager('crash', {
       crashBatch: (instance, batch) => instance === 0 && batch === 1,
     });
-    const result = await m.start({ targetGames: 300, checkpointInterval: 1_000 });
+    const result = await m.start({
+      targetGames: 300,
+      checkpointInterval: 1_000,
+      callbackInterval: 100,
+    });
     expect(result).toMatchObject({ gamesCompleted: 300, engineRestarts: 1 });
     expect(result.errors.byKindTotal).toEqual({ engine_crash: 1 });
     expect(factory.engines[1]!.getState().games).toBe(300);

@@ -118,7 +118,7 @@ describe('start options', () => {
       targetGames: 100,
       checkpointInterval: 0,
       checkpointMinutes: 10,
-      callbackInterval: 100,
+      callbackInterval: 1000,
       search: { depth: 1, exactEmpties: 0 },
       epsilon: 0.3,
       lambda: 0.7,

@@ -99,7 +99,12 @@ export interface StartOptions {
   checkpointInterval?: number | undefined;
   /** Save a checkpoint every this many minutes of training (0: off). Default 10. */
   checkpointMinutes?: number | undefined;
-  /** Games per engine batch; progress is reported at least this often. Default 100. */
+  /**
+   * Games per engine batch; progress is reported at least this often. Default 1,000: each batch
+   * costs a few milliseconds outside the games (the call into the engine, the manager's accounting),
+   * so 100-game batches cost about 15% of the native engine's speed (docs/decisions.md). A pause or
+   * a stop interrupts a batch, so its length does not delay them.
+   */
   callbackInterval?: number | undefined;
   search?: SearchOptions | undefined;
   /** Exploration rate. Default 0.1. */
@@ -182,7 +187,7 @@ export const DEFAULT_TRAINING_SETTINGS: Readonly<Omit<TrainingSettings, 'targetG
   Object.freeze({
     checkpointInterval: 0,
     checkpointMinutes: 10,
-    callbackInterval: 100,
+    callbackInterval: 1000,
     search: Object.freeze({ depth: 1, exactEmpties: 0 }),
     // Exploration 0.3, not the engines' 0.1: self-play then covers the positions other players
     // reach, and the League score rises from ~0.83 to ~0.91 (docs/strength.md, experiments E4-E9).
