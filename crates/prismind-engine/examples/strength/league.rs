@@ -60,10 +60,10 @@ fn model_move(evaluate: Evaluate<'_>, position: &Position) -> usize {
     best_child(position, |child| sign * evaluate(child))
 }
 
-fn wpc_move(position: &Position) -> usize {
+fn wpc_move(position: &Position, exact_end: bool) -> usize {
     let mover = position.side();
     best_child(position, |child| {
-        if child.is_game_over() {
+        if exact_end && child.is_game_over() {
             WIN_SCALE * mover.sign() * f64::from(child.final_score_black())
         } else {
             wpc_value(child, mover)
@@ -71,14 +71,30 @@ fn wpc_move(position: &Position) -> usize {
     })
 }
 
+/// How the League is played: its ε, and two diagnostic departures from the product's protocol.
+#[derive(Clone, Copy)]
+pub struct Rules {
+    pub games: u32,
+    pub seed: u32,
+    /// The probability of a random move, both sides (0.1 in the protocol).
+    pub epsilon: f64,
+    /// The model's own probability of a random move (league_model_eps=; = epsilon in the protocol):
+    /// with 0 the score says how much of the loss comes from the model's forced random moves.
+    pub model_epsilon: f64,
+    /// wpc_end=exact (rounds 1-3): the heuristic scores a finished child by its final disc
+    /// difference, first; wpc_end=static: by its table like any child, as packages/arena's
+    /// `leagueScore` does (the product's yardstick), which scores a model about 0.005 higher.
+    pub wpc_exact_end: bool,
+}
+
 /// Final score (black minus white) of league game `game`.
-fn play(evaluate: Evaluate<'_>, seed: u32, game: u32, epsilon: f64) -> i32 {
+fn play(evaluate: Evaluate<'_>, rules: &Rules, game: u32) -> i32 {
     let model_color = if game % 2 == 0 {
         Color::Black
     } else {
         Color::White
     };
-    let mut rng = Rng::for_game(seed, u64::from(game));
+    let mut rng = Rng::for_game(rules.seed, u64::from(game));
     let mut position = Position::initial();
     while !position.is_game_over() {
         let moves = position.legal_moves();
@@ -86,23 +102,29 @@ fn play(evaluate: Evaluate<'_>, seed: u32, game: u32, epsilon: f64) -> i32 {
             position = position.pass();
             continue;
         }
+        let epsilon = if position.side() == model_color {
+            rules.model_epsilon
+        } else {
+            rules.epsilon
+        };
         let square = if rng.next_float() < epsilon {
             let pick = rng.next_int(moves.count_ones()) as usize;
             usize::from(squares(moves).nth(pick).expect("pick < count"))
         } else if position.side() == model_color {
             model_move(evaluate, &position)
         } else {
-            wpc_move(&position)
+            wpc_move(&position, rules.wpc_exact_end)
         };
         position = position.play(square);
     }
     model_color.sign() as i32 * position.final_score_black()
 }
 
-pub fn league_score(evaluate: Evaluate<'_>, games: u32, seed: u32, epsilon: f64) -> LeagueResult {
+pub fn league_score(evaluate: Evaluate<'_>, rules: &Rules) -> LeagueResult {
     let (mut wins, mut draws) = (0, 0);
+    let games = rules.games;
     for game in 0..games {
-        let score = play(evaluate, seed, game, epsilon);
+        let score = play(evaluate, rules, game);
         wins += u32::from(score > 0);
         draws += u32::from(score == 0);
     }

@@ -9,10 +9,12 @@
 //! Keys (defaults): games (1000000), every (100000), chunk (10000 games per train() call), lr
 //! (0.005), lr_end (= lr), lr_schedule (const | linear | exp), eps (0.1), eps_end (= eps),
 //! eps_schedule (const | linear | exp), lambda (0.7), stages (30), depth (1), exact (0), seed (1),
-//! eval_games (2000), eval_seed (20061), eval_eps (0.1); avg_halflife (0 = off: else the League
+//! eval_games (2000), eval_seed (20061), eval_eps (0.1), league_model_eps (= eval_eps), wpc_end
+//! (exact | static: see league::Rules); avg_halflife (0 = off: else the League
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
-//! half-life in games: a per-batch operation the manager could do); learner (engine | probe: see probe.rs for
-//! its keys target, cut, opt, mobility, snapshot_every, snapshot_share).
+//! half-life in games: a per-batch operation the manager could do); save (a file for the trained
+//! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean); learner (engine | probe: see probe.rs for
+//! its keys target, cut, offpolicy, target_eps, clip, eps_spread, opt, mobility, snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -114,6 +116,13 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     };
     let flag = |key: &str| args.get(key, 0u8) == 1;
     let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, flag("mobility"));
+    probe.off_policy = args.0.get("offpolicy").map(|_| args.get("offpolicy", 0.0));
+    probe.clip = args.get("clip", f64::INFINITY);
+    probe.target_eps = args
+        .0
+        .get("target_eps")
+        .map(|_| args.get("target_eps", 0.1));
+    probe.eps_spread = args.get("eps_spread", 0.0);
     let every: u64 = args.get("snapshot_every", 0);
     if every > 0 {
         assert!(
@@ -126,6 +135,21 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         ));
     }
     probe
+}
+
+fn league_rules(args: &Args) -> league::Rules {
+    let epsilon = args.get("eval_eps", 0.1);
+    league::Rules {
+        games: args.get("eval_games", 2000),
+        seed: args.get("eval_seed", 20061),
+        epsilon,
+        model_epsilon: args.get("league_model_eps", epsilon),
+        wpc_exact_end: match args.text("wpc_end", "exact").as_str() {
+            "exact" => true,
+            "static" => false,
+            other => panic!("wpc_end={other}: expected exact or static"),
+        },
+    }
 }
 
 fn main() {
@@ -142,11 +166,10 @@ fn main() {
         exact_empties: args.get("exact", 0),
     };
     let seed: u32 = args.get("seed", 1);
-    let (eval_games, eval_seed, eval_eps) = (
-        args.get("eval_games", 2000u32),
-        args.get("eval_seed", 20061u32),
-        args.get("eval_eps", 0.1f64),
-    );
+    let rules = league_rules(&args);
+    if let Some(files) = args.0.get("ensemble") {
+        return score_ensemble(&args, files, &rules);
+    }
     let model = Model::new(args.get("stages", 30)).expect("stages in 1..61");
     let mut learner = match args.text("learner", "engine").as_str() {
         "engine" => Learner::Engine(model),
@@ -197,10 +220,9 @@ fn main() {
         seconds += started.elapsed().as_secs_f64();
         done += games;
         if done % every == 0 || done == budget {
-            let r = league::league_score(&|p| learner.evaluate(p), eval_games, eval_seed, eval_eps);
+            let r = league::league_score(&|p| learner.evaluate(p), &rules);
             let averaged = average.as_ref().map_or(String::new(), |model| {
-                let a =
-                    league::league_score(&|p| model.evaluate(p), eval_games, eval_seed, eval_eps);
+                let a = league::league_score(&|p| model.evaluate(p), &rules);
                 format!(
                     ",\"avg_score\":{:.4},\"avg_low\":{:.4},\"avg_high\":{:.4}",
                     a.score, a.low, a.high
@@ -212,4 +234,44 @@ fn main() {
             );
         }
     }
+    if let Some(file) = args.0.get("save") {
+        save_weights(learner.model(), file);
+    }
+}
+
+/// save=FILE: the trained weights as little-endian f32, for ensemble= (a harness file, not a
+/// checkpoint).
+fn save_weights(model: &Model, file: &str) {
+    let bytes: Vec<u8> = model
+        .weights()
+        .iter()
+        .flat_map(|w| w.to_le_bytes())
+        .collect();
+    std::fs::write(file, bytes).expect("save= is writable");
+}
+
+/// ensemble=FILE,FILE,...: the League score of the mean of saved weight tables (stages= as they
+/// were trained). A pattern model is linear in its weights, so the mean of the tables evaluates
+/// every position at the mean of the models' values: an ensemble with one model's cost.
+fn score_ensemble(args: &Args, files: &str, rules: &league::Rules) {
+    let mut model = Model::new(args.get("stages", 10)).expect("stages in 1..61");
+    let paths: Vec<&str> = files.split(',').collect();
+    let share = 1.0 / paths.len() as f32;
+    for path in &paths {
+        let bytes = std::fs::read(path).expect("ensemble files are readable");
+        let weights = model.weights_mut();
+        assert_eq!(
+            bytes.len(),
+            weights.len() * 4,
+            "{path}: another stage count"
+        );
+        for (w, chunk) in weights.iter_mut().zip(bytes.chunks_exact(4)) {
+            *w += share * f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
+        }
+    }
+    let r = league::league_score(&|p| model.evaluate(p), rules);
+    println!(
+        "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{}}}",
+        paths, r.score, r.low, r.high, r.games
+    );
 }

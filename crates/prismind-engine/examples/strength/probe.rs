@@ -6,6 +6,17 @@
 //! target=disc|win|sign  the final disc difference; tanh(Σ weights) toward sign(z) (win/loss/draw);
 //!                   or the plain sum toward sign(z) (the win target without the squashing)
 //! cut=0|1           1: no update for a position whose move was random, and no λ-tail across it
+//! offpolicy=x       a position whose move was random learns toward what an x-greedy player
+//!                   expects there: (1 - x) · the greedy child's value + x · the children's mean
+//!                   (x = 0: the greedy child, Watkins's Q(λ) backup); the λ-tail after the random
+//!                   move is cut. Unset: on-policy, the engines' rule (every move's successor)
+//! target_eps=x     off-policy TD(λ) by per-decision importance sampling: the values of an
+//!                   x-greedy player learned from the ε-greedy games, E_k = ρ_k (δ_k + λ E_{k+1}) with
+//!                   ρ_k = π_x(a_k) / π_ε(a_k), π_y(a) = y / n + (1 - y) [a is the greedy move]
+//! clip=c           λ-return errors clipped to [-c, c] discs before the gradient (a Huber loss):
+//!                   a game decided by a random blunder moves the weights no more than c
+//! eps_spread=s      each game draws its own ε uniformly from [eps - s, eps + s] (a generator of
+//!                   its own): games from nearly greedy to very random, the same mean
 //! snapshot_every=N, snapshot_share=p  opponent diversity: every N games the weights are copied
 //!                   into a frozen snapshot; a share p of the games (drawn per game) then has one
 //!                   side, drawn at random, choose its greedy moves with the snapshot instead of the
@@ -49,6 +60,14 @@ pub struct Probe {
     target: Target,
     cut: bool,
     optimizer: Optimizer,
+    /// offpolicy=x: the target policy's exploration rate; None for on-policy learning.
+    pub off_policy: Option<f64>,
+    /// target_eps=x: the target policy's ε for importance-sampled off-policy learning.
+    pub target_eps: Option<f64>,
+    /// clip=c: the bound on |E_k| (infinite when unset).
+    pub clip: f64,
+    /// eps_spread=s: the half-width of the per-game ε draw.
+    pub eps_spread: f64,
     pub opponents: Option<Opponents>,
     /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
     /// the model's weights in the probe's offset space.
@@ -79,6 +98,10 @@ impl Opponents {
 /// weights (black's count read as it is, white's negated; sign 0 when the term is off).
 type Offsets = [(u32, f64); FEATURE_COUNT + 2];
 
+/// A recorded position: its reads, whether its move was random, (offpolicy) its backup value, and
+/// (target_eps) the importance ratio of its move (1 otherwise).
+type Step = (Offsets, bool, Option<f64>, f64);
+
 const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
 
@@ -105,6 +128,10 @@ impl Probe {
             target,
             cut,
             optimizer,
+            off_policy: None,
+            target_eps: None,
+            clip: f64::INFINITY,
+            eps_spread: 0.0,
             opponents: None,
             mobility: vec![0.0; mobility_len],
         }
@@ -222,11 +249,65 @@ impl Probe {
         })
     }
 
+    /// Each legal move with black's value of its child under `weights` (target units).
+    fn child_values<'a>(
+        &'a self,
+        weights: &'a [f32],
+        position: &'a Position,
+        features: &'a Features,
+        moves: u64,
+    ) -> impl Iterator<Item = (u8, f64)> + 'a {
+        squares(moves).map(move |square| {
+            let square_index = usize::from(square);
+            let flipped = position.board().flips(square_index);
+            let after = features.after_move(position.side(), square_index, flipped);
+            let child = position.play(square_index);
+            (square, self.child_value(weights, &child, &after))
+        })
+    }
+
+    /// The 1-ply move under `weights`: the child best for the mover, ties to the first square.
+    fn greedy_move(
+        &self,
+        weights: &[f32],
+        position: &Position,
+        features: &Features,
+        moves: u64,
+    ) -> u8 {
+        let sign = position.side().sign();
+        let mut best = (f64::NEG_INFINITY, 0);
+        for (square, value) in self.child_values(weights, position, features, moves) {
+            if sign * value > best.0 {
+                best = (sign * value, square);
+            }
+        }
+        best.1
+    }
+
+    /// Black's expected value after the move of an x-greedy player at `position`: (1 - x) · the
+    /// mover's best child + x · the mean child, in target units.
+    fn expected_child(&self, position: &Position, features: &Features, moves: u64, x: f64) -> f64 {
+        let sign = position.side().sign();
+        let (mut best, mut total, mut count) = (f64::NEG_INFINITY, 0.0, 0.0);
+        for (_, value) in self.child_values(self.model.weights(), position, features, moves) {
+            best = best.max(sign * value);
+            total += value;
+            count += 1.0;
+        }
+        (1.0 - x) * sign * best + x * total / count
+    }
+
     pub fn game(&mut self, seed: u32, game: u64, epsilon: f64, lambda: f64, lr: f64) {
         let snapshot_side = self.snapshot_side(seed, game);
+        let epsilon = if self.eps_spread > 0.0 {
+            let u = Rng::for_game(seed ^ 0x0e95_1100, game).next_float();
+            (epsilon + self.eps_spread * (2.0 * u - 1.0)).clamp(0.0, 1.0)
+        } else {
+            epsilon
+        };
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
-        let mut recorded: Vec<(Offsets, bool)> = Vec::with_capacity(60);
+        let mut recorded: Vec<Step> = Vec::with_capacity(60);
         while !position.is_game_over() {
             let moves = position.legal_moves();
             if moves == 0 {
@@ -235,12 +316,15 @@ impl Probe {
             }
             let explore = rng.next_float() < epsilon;
             let features = Features::of(&position);
-            recorded.push((self.offsets(&position, &features), explore));
+            let backup = match (explore, self.off_policy) {
+                (true, Some(x)) => Some(self.expected_child(&position, &features, moves, x)),
+                _ => None,
+            };
+            let reads = self.offsets(&position, &features);
             let square = if explore {
                 let pick = rng.next_int(moves.count_ones()) as usize;
                 squares(moves).nth(pick).expect("pick < count")
             } else {
-                let sign = position.side().sign();
                 let weights = match (&self.opponents, snapshot_side) {
                     (
                         Some(Opponents {
@@ -251,43 +335,49 @@ impl Probe {
                     ) if side == position.side() => frozen.as_slice(),
                     _ => self.model.weights(),
                 };
-                let mut best = (f64::NEG_INFINITY, 0);
-                for square in squares(moves) {
-                    let square_index = usize::from(square);
-                    let flipped = position.board().flips(square_index);
-                    let after = features.after_move(position.side(), square_index, flipped);
-                    let child = position.play(square_index);
-                    let value = sign * self.child_value(weights, &child, &after);
-                    if value > best.0 {
-                        best = (value, square);
-                    }
-                }
-                best.1
+                self.greedy_move(weights, &position, &features, moves)
             };
+            let ratio = match self.target_eps {
+                Some(x) => {
+                    let greedy = if explore {
+                        self.greedy_move(self.model.weights(), &position, &features, moves)
+                            == square
+                    } else {
+                        true
+                    };
+                    let n = f64::from(moves.count_ones());
+                    let chance = |y: f64| y / n + if greedy { 1.0 - y } else { 0.0 };
+                    chance(x) / chance(epsilon)
+                }
+                None => 1.0,
+            };
+            recorded.push((reads, explore, backup, ratio));
             position = position.play(usize::from(square));
         }
         let z = self.outcome(position.final_score_black());
         self.learn(&recorded, z, lambda, lr);
     }
 
-    fn learn(&mut self, recorded: &[(Offsets, bool)], z: f64, lambda: f64, lr: f64) {
-        let sums: Vec<f64> = recorded.iter().map(|(o, _)| self.sum(o)).collect();
+    fn learn(&mut self, recorded: &[Step], z: f64, lambda: f64, lr: f64) {
+        let sums: Vec<f64> = recorded.iter().map(|(o, _, _, _)| self.sum(o)).collect();
         let values: Vec<f64> = sums.iter().map(|&s| self.squash(s)).collect();
         let t = values.len();
         let mut errors = vec![0.0; t];
         let mut next: Option<(f64, f64)> = None; // (V_{k+1}, E_{k+1}), None after the last
         for k in (0..t).rev() {
-            let error = match next {
-                None => z - values[k],
-                Some((v, e)) => v - values[k] + lambda * e,
+            let error = match (recorded[k].2, next) {
+                (Some(backup), _) => backup - values[k],
+                (None, None) => z - values[k],
+                (None, Some((v, e))) => v - values[k] + lambda * e,
             };
             let explored = self.cut && recorded[k].1;
+            let error = (recorded[k].3 * error).clamp(-self.clip, self.clip);
             errors[k] = if explored { 0.0 } else { error };
             // A random move breaks the chain: the position before it learns a one-step target.
             next = Some((values[k], if explored { 0.0 } else { error }));
         }
         let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
-        for (k, (offsets, _)) in recorded.iter().enumerate() {
+        for (k, (offsets, _, _, _)) in recorded.iter().enumerate() {
             let slope = match self.target {
                 Target::Disc | Target::Sign => 1.0,
                 Target::Win => 1.0 - values[k] * values[k],
