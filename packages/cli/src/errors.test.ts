@@ -17,10 +17,24 @@ describe('CliError', () => {
     const io = bufferedIO();
     const code = reportError(new CheckpointError('CKPT_BAD_MAGIC', 'x.prsm: not a checkpoint'), io);
     expect(code).toBe(EXIT.FAILURE);
-    expect(io.err()).toBe('prismind-cli: x.prsm: not a checkpoint\n');
+    expect(io.err()).toBe('prismind-cli: x.prsm: not a checkpoint [CKPT_BAD_MAGIC]\n');
     expect(exitCodeOf(new PrismindError('INVALID_OPTIONS', 'bad'))).toBe(EXIT.USAGE);
     const bug = bufferedIO();
     reportError(new TypeError('x is undefined'), bug);
-    expect(bug.err()).toContain('prismind-cli: unexpected error: x is undefined');
+    expect(bug.err()).toContain('prismind-cli: unexpected error: x is undefined\n');
+  });
+
+  it("names Node's errno code and the CLI's own codes", () => {
+    const missing = bufferedIO();
+    const enoent = Object.assign(new Error('runs/x: no such file or directory'), {
+      code: 'ENOENT',
+    });
+    expect(reportError(enoent, missing)).toBe(EXIT.FAILURE);
+    expect(missing.err()).toBe('prismind-cli: runs/x: no such file or directory [ENOENT]\n');
+    const usage = bufferedIO();
+    expect(reportError(badArgument('--games', 'expected a positive integer'), usage)).toBe(
+      EXIT.USAGE,
+    );
+    expect(usage.err()).toBe('prismind-cli: --games: expected a positive integer [BAD_ARGUMENT]\n');
   });
 });

@@ -58,18 +58,15 @@ const USAGE_CODES = new Set([
 
 /** Codes that the user caused and a message fully explains: no stack trace without --verbose. */
 function isExpected(error: unknown): boolean {
-  // every package's errors are PrismindErrors
-  if (error instanceof PrismindError) return true;
-  // Node's file-system errors carry string codes too
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string';
+  // every package's errors are PrismindErrors; Node's file-system errors carry string codes too
+  return error instanceof PrismindError || codeOf(error) !== undefined;
 }
 
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && USAGE_CODES.has(code) ? EXIT.USAGE : EXIT.FAILURE;
+  const code = codeOf(error);
+  return code !== undefined && USAGE_CODES.has(code) ? EXIT.USAGE : EXIT.FAILURE;
 }
 
 /** One line, whatever the message holds. */
@@ -77,14 +74,24 @@ export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, '; ').trim();
 }
 
+/** The error's stable code (a package's code, or Node's errno name), if it has one. */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
- * Prints an error as `prismind-cli: <message>` on stderr and returns its exit code. Unexpected
- * errors (bugs) say so; the stack trace is printed only with `--verbose`.
+ * Prints an error as `prismind-cli: <message> [CODE]` on stderr and returns its exit code: the
+ * message for people, the code for scripts and for searching the docs. Unexpected errors (bugs)
+ * say so; the stack trace is printed only with `--verbose`.
  */
 export function reportError(error: unknown, io: CliIO): number {
   const message = error instanceof Error ? error.message : String(error);
   const prefix = isExpected(error) ? '' : 'unexpected error: ';
-  println(io.stderr, `prismind-cli: ${prefix}${oneLine(message)}`);
+  const code = codeOf(error);
+  // Some packages name the code in their message already (checkpoint errors do).
+  const suffix = code === undefined || message.includes(code) ? '' : ` [${code}]`;
+  println(io.stderr, `prismind-cli: ${prefix}${oneLine(message)}${suffix}`);
   if (io.verbose && error instanceof Error && error.stack !== undefined) {
     println(io.stderr, error.stack);
     if (error.cause !== undefined) println(io.stderr, `caused by: ${String(error.cause)}`);

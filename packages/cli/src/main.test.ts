@@ -49,10 +49,10 @@ describe('prismind-cli errors a user can cause: one line, non-zero exit', () => 
       expectOneLine(r.err, /Unknown arguments?: wait-start/);
       const again = await cli(command, '--run-dir', missing());
       expect(again.code).toBe(1);
-      expectOneLine(again.err, /no-such-run: no such run directory$/);
+      expectOneLine(again.err, /no-such-run: no such run directory \[NOT_FOUND\]$/);
     } else {
       expect(r.code).toBe(1);
-      expectOneLine(r.err, /no-such-run: no such run directory$/);
+      expectOneLine(r.err, /no-such-run: no such run directory \[NOT_FOUND\]$/);
     }
   });
 

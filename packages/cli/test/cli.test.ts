@@ -27,11 +27,11 @@ describe('the prismind-cli bin (spawned)', () => {
   it('an error is one line on stderr with the exit code, no stack trace', async () => {
     const r = await cli(['status', '--run-dir', join(tmp.dir, 'missing')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^prismind-cli: .*missing: no such run directory\n$/);
+    expect(r.stderr).toMatch(/^prismind-cli: .*missing: no such run directory \[NOT_FOUND\]\n$/);
     const bad = await cli(['train', '--run-dir', join(tmp.dir, 'x'), '--threads', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
-      /^prismind-cli: --threads: "0" is not an integer 1\.\.256 \(see prismind-cli --help\)\n$/,
+      /^prismind-cli: --threads: "0" is not an integer 1\.\.256 \(see prismind-cli --help\) \[BAD_ARGUMENT\]\n$/,
     );
     expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
   });
