@@ -1,6 +1,6 @@
-import type { Engine } from '@prismind/board/contracts';
+import type { BackendChoice, BackendKind, Engine } from '@prismind/board/contracts';
 import { isCheckpointError, parseCheckpointFileName } from '@prismind/checkpoint';
-import { createJsEngine } from '@prismind/js-core';
+import { createEngine } from '@prismind/trainer';
 import { checkpointFolder, loadModelFrom } from '@prismind/trainer/run-dir';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,25 +42,29 @@ export function listCheckpoints(runDir: string): CheckpointEntry[] {
   return entries.sort((a, b) => (b.games ?? -1) - (a.games ?? -1));
 }
 
-/** A checkpoint's model in an engine that evaluates and searches with it (the JS engine). */
+/** A checkpoint's model in an engine that evaluates and searches with it. */
 export interface LoadedCheckpoint {
   name: string;
   path: string;
   games: number;
   engine: Engine;
+  /** The engine's backend (the two evaluate alike; native searches faster). */
+  backend: BackendKind;
 }
 
 /**
  * Loads checkpoints on demand and keeps the last few in engines (a model is ~20 MB). "latest"
  * resolves to the newest that loads at the time of the request. A name that is not one of the
  * run's files is NOT_FOUND (no path goes from a request to the disk unchecked); a file that does
- * not load is BAD_CHECKPOINT with the checkpoint's code.
+ * not load is BAD_CHECKPOINT with the checkpoint's code. Engines come from `backend` ('auto':
+ * native when its binary loads, else the TypeScript engine).
  */
 export class ModelCache {
   private readonly loaded = new Map<string, Promise<LoadedCheckpoint>>();
 
   constructor(
     private readonly runDir: string,
+    private readonly backend: BackendChoice = 'auto',
     private readonly keep = 2,
   ) {}
 
@@ -98,10 +102,13 @@ export class ModelCache {
     } catch (error) {
       throw checkpointProblem(name, error);
     }
-    const engine = createJsEngine({ stages: loaded.model.stages, ttBytes: 1 << 22 });
+    const { engine, backend } = await createEngine({
+      backend: this.backend,
+      stages: loaded.model.stages,
+    });
     engine.setState(loaded.model);
     const file = loaded.path.split(/[\\/]/).pop() ?? loaded.path;
-    return { name: file, path: loaded.path, games: loaded.model.games, engine };
+    return { name: file, path: loaded.path, games: loaded.model.games, engine, backend };
   }
 
   private evict(): void {

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, trainedRun } from '../test/run-fixture';
+import { LATEST, ModelCache } from './checkpoints';
 import type { GameReplay, StoredGameSummary } from './games';
 import type { RunSnapshot } from './run-watcher';
 import { type DashboardServer, startDashboard } from './server';
@@ -204,5 +205,29 @@ describe('the dashboard server', () => {
     writeJsonAtomic(join(run.runDir, 'status.json'), { ...status, games: 4242 });
     await until(/event: state\ndata: .*"games":4242/);
     await reader.cancel();
+  });
+});
+
+describe('the engine behind replays and play', () => {
+  it('is the backend asked for, and the two evaluate a stored game alike', async () => {
+    for (const backend of ['native', 'js'] as const) {
+      const models = new ModelCache(run.runDir, backend);
+      expect((await models.get(LATEST)).backend).toBe(backend);
+      await models.dispose();
+    }
+    const servers = await Promise.all(
+      (['native', 'js'] as const).map((backend) => startDashboard({ runDir: run.runDir, backend })),
+    );
+    try {
+      const [native, js] = await Promise.all(
+        servers.map((s) =>
+          client(s.url).json<GameReplay>('/api/games/60?checkpoint=ckpt-000000000120.prsm'),
+        ),
+      );
+      expect(native!.plies.length).toBeGreaterThan(0);
+      expect(native!.plies.map((p) => p.eval)).toEqual(js!.plies.map((p) => p.eval));
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+    }
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BackendChoice } from '@prismind/board/contracts';
 import { checkAccess, isLoopback, newToken } from './access';
 import { ModelCache } from './checkpoints';
 import { DashboardError } from './errors';
@@ -24,6 +25,11 @@ export interface DashboardOptions {
   watch?: RunWatcherOptions | undefined;
   /** How long a control request waits for the trainer's answer. Default 20 s. */
   controlWaitMs?: number | undefined;
+  /**
+   * The engine that replays and plays checkpoints: 'auto' (default: native when its binary loads,
+   * else js), 'native' or 'js'.
+   */
+  backend?: BackendChoice | undefined;
 }
 
 export interface DashboardServer {
@@ -80,7 +86,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     runDir,
     watcher,
     events: new EventHub(watcher),
-    models: new ModelCache(runDir),
+    models: new ModelCache(runDir, options.backend),
     assets: loadPageAssets(),
     token,
     controlWaitMs: options.controlWaitMs,

@@ -1,3 +1,4 @@
+import type { BackendChoice } from '@prismind/board/contracts';
 import { type DashboardServer, isDashboardError, startDashboard } from '@prismind/dashboard';
 import { CliError } from '../errors';
 import { type CliIO, println } from '../io';
@@ -8,6 +9,8 @@ export interface DashboardArgs {
   port?: number | undefined;
   /** Default 127.0.0.1; any other address requires the printed token. */
   host?: string | undefined;
+  /** The engine that replays and plays checkpoints. Default 'auto'. */
+  backend?: BackendChoice | undefined;
   /** Called with the server once it listens (tests and embedding close it from there). */
   onListening?: ((server: DashboardServer) => void) | undefined;
 }
@@ -26,6 +29,7 @@ export async function dashboardCommand(args: DashboardArgs, io: CliIO): Promise<
       runDir: args.runDir,
       port: args.port ?? DEFAULT_DASHBOARD_PORT,
       host: args.host,
+      backend: args.backend,
     });
   } catch (error) {
     if (isDashboardError(error, 'DASHBOARD_NO_RUN_DIR')) {

@@ -1,6 +1,6 @@
 import { integer } from '../args';
 import { DEFAULT_DASHBOARD_PORT, dashboardCommand } from '../commands/dashboard';
-import { runDirOption, type Spec } from './shared';
+import { backendOption, runDirOption, type Spec } from './shared';
 
 /** `dashboard`: a run's live web dashboard (@prismind/dashboard). */
 export const dashboardSpec: Spec = (y, run, io) =>
@@ -21,6 +21,10 @@ export const dashboardSpec: Spec = (y, run, io) =>
           describe:
             'address to listen on [default: 127.0.0.1]; any other requires the access token printed at start',
         })
+        .option('backend', {
+          ...backendOption,
+          describe: `${backendOption.describe}: the engine that replays and plays checkpoints [default: auto]`,
+        })
         .example('$0 dashboard --run-dir runs/r1', 'then open the printed URL')
         .example(
           '$0 dashboard --run-dir runs/r1 --host 0.0.0.0 --port 9000',
@@ -33,6 +37,7 @@ export const dashboardSpec: Spec = (y, run, io) =>
             runDir: a['run-dir'] as string,
             port: a.port as number | undefined,
             host: a.host as string | undefined,
+            backend: a.backend as never,
           },
           io,
         ),
