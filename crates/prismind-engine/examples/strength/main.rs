@@ -14,7 +14,7 @@
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
 //! half-life in games: a per-batch operation the manager could do); save (a file for the trained
 //! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean); learner (engine | probe: see probe.rs for
-//! its keys target, cut, offpolicy, target_eps, clip, eps_spread, opt, mobility, snapshot_every, snapshot_share).
+//! its keys target, cut, offpolicy, target_eps, clip, eps_spread, opt, mobility, frontier, snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -115,7 +115,15 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
     let flag = |key: &str| args.get(key, 0u8) == 1;
-    let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, flag("mobility"));
+    let count_term = flag("mobility") || flag("frontier");
+    let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, count_term);
+    if flag("frontier") {
+        assert!(
+            !flag("mobility"),
+            "one count term at a time: mobility or frontier"
+        );
+        probe.count_kind = probe::CountKind::Frontier;
+    }
     probe.off_policy = args.0.get("offpolicy").map(|_| args.get("offpolicy", 0.0));
     probe.clip = args.get("clip", f64::INFINITY);
     probe.target_eps = args
@@ -126,8 +134,8 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     let every: u64 = args.get("snapshot_every", 0);
     if every > 0 {
         assert!(
-            !flag("mobility"),
-            "snapshots keep no copy of the mobility weights"
+            !count_term,
+            "snapshots keep no copy of the count term's weights"
         );
         probe.opponents = Some(probe::Opponents::new(
             every,

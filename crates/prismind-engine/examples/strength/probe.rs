@@ -24,6 +24,8 @@
 //! mobility=0|1      1: a mobility term beside the patterns: per stage a weight per legal-move
 //!                   count (0..=32, capped), the value adding w[black's count] - w[white's count]
 //!                   (tied by colour like the patterns); learned by the same TD update and Adam
+//! frontier=0|1      1: the same kind of term for the frontier instead: per stage a weight per
+//!                   count of a side's discs next to an empty square (potential mobility, capped)
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -72,6 +74,26 @@ pub struct Probe {
     /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
     /// the model's weights in the probe's offset space.
     mobility: Vec<f32>,
+    /// What the count term counts (mobility=1 or frontier=1).
+    pub count_kind: CountKind,
+}
+
+/// The global count beside the patterns: legal moves, or frontier discs.
+#[derive(Clone, Copy, PartialEq)]
+pub enum CountKind {
+    Mobility,
+    Frontier,
+}
+
+const NOT_FILE_A: u64 = 0xfefe_fefe_fefe_fefe;
+const NOT_FILE_H: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The squares next to any of `bits` (a1 = bit 0, b1 = bit 1, a2 = bit 8).
+fn neighbours(bits: u64) -> u64 {
+    ((bits << 1 | bits << 9 | bits >> 7) & NOT_FILE_A)
+        | ((bits >> 1 | bits >> 9 | bits << 7) & NOT_FILE_H)
+        | bits << 8
+        | bits >> 8
 }
 
 /// Legal-move counts above this share the last mobility weight.
@@ -134,6 +156,7 @@ impl Probe {
             eps_spread: 0.0,
             opponents: None,
             mobility: vec![0.0; mobility_len],
+            count_kind: CountKind::Mobility,
         }
     }
 
@@ -168,7 +191,12 @@ impl Probe {
         } else {
             (position.white(), position.black())
         };
-        let count = legal_moves(own, other).count_ones().min(MOBILITY_CAP);
+        let count = match self.count_kind {
+            CountKind::Mobility => legal_moves(own, other),
+            CountKind::Frontier => own & neighbours(!(own | other)),
+        }
+        .count_ones()
+        .min(MOBILITY_CAP);
         let offset = self.model.weights().len() as u32 + stage * (MOBILITY_CAP + 1) + count;
         (offset, if black { 1.0 } else { -1.0 })
     }
