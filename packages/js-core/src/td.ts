@@ -72,7 +72,10 @@ export class TdLearner {
    * order, from 0.
    */
   gradient(weights: Float32Array, z: number, lambda: number): void {
-    const { offs, signs, count } = this;
+    // read as properties, not destructured, so the linter sees offs and signs are used
+    const offs = this.offs;
+    const signs = this.signs;
+    const count = this.count;
     const { values, errors, grad, termEntry } = this;
     for (let k = 0; k < count; k++) {
       let sum = 0;
