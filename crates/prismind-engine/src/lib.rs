@@ -21,15 +21,16 @@ pub use board::{
 };
 pub use error::{EngineError, EngineResult, ErrorCode};
 pub use eval::{
-    evaluate, Model, ModelCounters, ModelState, ModelStateRef, DEFAULT_STAGES, MAX_STAGES,
+    evaluate, reference_sign, referenced_offset, Model, ModelCounters, ModelState, ModelStateRef,
+    DEFAULT_STAGES, MAX_STAGES,
 };
 pub use features::{feature_indices, Features};
 pub use learn::{
     learn_from_game, self_play_game, GameRecord, LearnOutcome, SelfPlaySearch, TdParams,
 };
 pub use patterns::{
-    canonical_offsets, stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, NEGATED, OFFSET_MASK,
-    PATTERN_SET, SHAPES, SHAPE_COUNT, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
+    canonical_offsets, stage_of, Feature, Shape, FEATURES, FEATURE_COUNT, PATTERN_SET, SHAPES,
+    SHAPE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
 };
 pub use perft::perft;
 pub use rng::{splitmix32, Rng};

@@ -39,12 +39,15 @@ impl Args {
     }
 
     fn get<T: std::str::FromStr>(&self, key: &str, default: T) -> T {
-        match self.0.get(key) {
-            Some(text) => text
-                .parse()
-                .unwrap_or_else(|_| panic!("{key}={text} does not parse")),
-            None => default,
-        }
+        self.optional(key).unwrap_or(default)
+    }
+
+    /// The value of `key` when it is given.
+    fn optional<T: std::str::FromStr>(&self, key: &str) -> Option<T> {
+        self.0.get(key).map(|text| {
+            text.parse()
+                .unwrap_or_else(|_| panic!("{key}={text} does not parse"))
+        })
     }
 
     fn text(&self, key: &str, default: &str) -> String {
@@ -124,12 +127,9 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         );
         probe.count_kind = probe::CountKind::Frontier;
     }
-    probe.off_policy = args.0.get("offpolicy").map(|_| args.get("offpolicy", 0.0));
+    probe.off_policy = args.optional("offpolicy");
     probe.clip = args.get("clip", f64::INFINITY);
-    probe.target_eps = args
-        .0
-        .get("target_eps")
-        .map(|_| args.get("target_eps", 0.1));
+    probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);
     let every: u64 = args.get("snapshot_every", 0);
     if every > 0 {

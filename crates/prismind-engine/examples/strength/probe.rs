@@ -35,8 +35,8 @@
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
 use prismind_engine::{
-    canonical_offsets, legal_moves, squares, stage_of, Color, Features, Model, Position, Rng,
-    FEATURES, FEATURE_COUNT, NEGATED, OFFSET_MASK, SHAPE_OFFSETS, VANISHING, WEIGHTS_PER_STAGE,
+    canonical_offsets, legal_moves, reference_sign, referenced_offset, squares, stage_of, Color,
+    Features, Model, Position, Rng, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -120,9 +120,16 @@ impl Opponents {
 /// weights (black's count read as it is, white's negated; sign 0 when the term is off).
 type Offsets = [(u32, f64); FEATURE_COUNT + 2];
 
-/// A recorded position: its reads, whether its move was random, (offpolicy) its backup value, and
-/// (target_eps) the importance ratio of its move (1 otherwise).
-type Step = (Offsets, bool, Option<f64>, f64);
+/// A recorded position and what its update needs beside its value.
+struct Step {
+    reads: Offsets,
+    /// Its move was random.
+    explored: bool,
+    /// offpolicy: the backup value it learns toward instead of its λ-return.
+    backup: Option<f64>,
+    /// target_eps: the importance ratio of its move (1 otherwise).
+    ratio: f64,
+}
 
 const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
@@ -170,14 +177,8 @@ impl Probe {
             }
             let shape = usize::from(FEATURES[f].shape);
             let reference = canon[SHAPE_OFFSETS[shape] + usize::from(features.indices[f])];
-            let sign = if reference & VANISHING != 0 {
-                0.0
-            } else if reference & NEGATED != 0 {
-                -1.0
-            } else {
-                1.0
-            };
-            (base as u32 + (reference & OFFSET_MASK), sign)
+            let offset = base + referenced_offset(reference);
+            (offset as u32, reference_sign(reference))
         })
     }
 
@@ -379,7 +380,12 @@ impl Probe {
                 }
                 None => 1.0,
             };
-            recorded.push((reads, explore, backup, ratio));
+            recorded.push(Step {
+                reads,
+                explored: explore,
+                backup,
+                ratio,
+            });
             position = position.play(usize::from(square));
         }
         let z = self.outcome(position.final_score_black());
@@ -387,25 +393,25 @@ impl Probe {
     }
 
     fn learn(&mut self, recorded: &[Step], z: f64, lambda: f64, lr: f64) {
-        let sums: Vec<f64> = recorded.iter().map(|(o, _, _, _)| self.sum(o)).collect();
+        let sums: Vec<f64> = recorded.iter().map(|step| self.sum(&step.reads)).collect();
         let values: Vec<f64> = sums.iter().map(|&s| self.squash(s)).collect();
         let t = values.len();
         let mut errors = vec![0.0; t];
         let mut next: Option<(f64, f64)> = None; // (V_{k+1}, E_{k+1}), None after the last
         for k in (0..t).rev() {
-            let error = match (recorded[k].2, next) {
+            let error = match (recorded[k].backup, next) {
                 (Some(backup), _) => backup - values[k],
                 (None, None) => z - values[k],
                 (None, Some((v, e))) => v - values[k] + lambda * e,
             };
-            let explored = self.cut && recorded[k].1;
-            let error = (recorded[k].3 * error).clamp(-self.clip, self.clip);
+            let explored = self.cut && recorded[k].explored;
+            let error = (recorded[k].ratio * error).clamp(-self.clip, self.clip);
             errors[k] = if explored { 0.0 } else { error };
             // A random move breaks the chain: the position before it learns a one-step target.
             next = Some((values[k], if explored { 0.0 } else { error }));
         }
         let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
-        for (k, (offsets, _, _, _)) in recorded.iter().enumerate() {
+        for (k, Step { reads: offsets, .. }) in recorded.iter().enumerate() {
             let slope = match self.target {
                 Target::Disc | Target::Sign => 1.0,
                 Target::Win => 1.0 - values[k] * values[k],

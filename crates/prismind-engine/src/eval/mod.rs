@@ -53,14 +53,14 @@ pub(crate) fn weight_offsets(features: &Features, base: usize) -> [u32; FEATURE_
 
 /// The flat offset of the weight a reference reads.
 #[inline(always)]
-pub(crate) fn referenced_offset(reference: u32) -> usize {
+pub fn referenced_offset(reference: u32) -> usize {
     (reference & OFFSET_MASK) as usize
 }
 
 /// How a reference reads its weight: 1, -1 (`NEGATED`) or 0 (`VANISHING`). The TD gradient of the
 /// weight is this sign times the position's term.
 #[inline(always)]
-pub(crate) fn reference_sign(reference: u32) -> f64 {
+pub fn reference_sign(reference: u32) -> f64 {
     // Indexed by the two flag bits (NEGATED, VANISHING): a load instead of two branches that a
     // position's mixed signs would mispredict. Both flags at once never occur.
     const SIGNS: [f64; 4] = [1.0, 0.0, -1.0, 0.0];

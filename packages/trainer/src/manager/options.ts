@@ -107,7 +107,7 @@ export interface StartOptions {
    */
   callbackInterval?: number | undefined;
   search?: SearchOptions | undefined;
-  /** Exploration rate. Default 0.1. */
+  /** Exploration rate. Default 0.3, not the engines' 0.1 (docs/strength.md, round 2). */
   epsilon?: number | undefined;
   /** TD(λ). Default 0.7. */
   lambda?: number | undefined;
