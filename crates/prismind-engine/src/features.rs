@@ -1,4 +1,4 @@
-//! Feature indices: for each of the 46 features, `Σ d(q[i]) · 3^(n-1-i)` over its squares, with
+//! Feature indices: for each feature of the pattern set, `Σ d(q[i]) · 3^(n-1-i)` over its squares, with
 //! d = 0 empty, 1 black, 2 white (absolute colours).
 //!
 //! Fast path: every square knows the (feature, power of 3) terms it contributes to, so a position is
@@ -8,8 +8,29 @@
 use crate::board::{squares, Color, Position};
 use crate::patterns::{pow3, FEATURES, FEATURE_COUNT};
 
-/// The most features one square belongs to (computed and checked at compile time).
-const MAX_TERMS: usize = 8;
+/// The most features one square belongs to, counted from the pattern set at compile time (so a
+/// shape added to docs/patterns.json needs no edit here).
+const MAX_TERMS: usize = max_terms_per_square();
+
+const fn max_terms_per_square() -> usize {
+    let mut count = [0usize; 64];
+    let mut most = 0;
+    let mut f = 0;
+    while f < FEATURE_COUNT {
+        let feature = &FEATURES[f];
+        let mut i = 0;
+        while i < feature.len as usize {
+            let square = feature.squares[i] as usize;
+            count[square] += 1;
+            if count[square] > most {
+                most = count[square];
+            }
+            i += 1;
+        }
+        f += 1;
+    }
+    most
+}
 
 #[derive(Clone, Copy)]
 struct Term {
@@ -38,10 +59,6 @@ const fn build_square_terms() -> SquareTerms {
         while i < len {
             let square = feature.squares[i] as usize;
             let slot = table.count[square] as usize;
-            assert!(
-                slot < MAX_TERMS,
-                "a square belongs to more features than MAX_TERMS"
-            );
             table.terms[square][slot] = Term {
                 feature: f as u8,
                 power: pow3(len - 1 - i) as u16,
