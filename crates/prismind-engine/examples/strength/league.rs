@@ -87,8 +87,11 @@ pub struct Rules {
     pub wpc_exact_end: bool,
 }
 
+/// The model's greedy move (1-ply in the protocol; a search in a diagnostic).
+pub type Choose<'a> = &'a dyn Fn(&Position) -> usize;
+
 /// Final score (black minus white) of league game `game`.
-fn play(evaluate: Evaluate<'_>, rules: &Rules, game: u32) -> i32 {
+fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> i32 {
     let model_color = if game % 2 == 0 {
         Color::Black
     } else {
@@ -111,7 +114,7 @@ fn play(evaluate: Evaluate<'_>, rules: &Rules, game: u32) -> i32 {
             let pick = rng.next_int(moves.count_ones()) as usize;
             usize::from(squares(moves).nth(pick).expect("pick < count"))
         } else if position.side() == model_color {
-            model_move(evaluate, &position)
+            choose(&position)
         } else {
             wpc_move(&position, rules.wpc_exact_end)
         };
@@ -121,10 +124,15 @@ fn play(evaluate: Evaluate<'_>, rules: &Rules, game: u32) -> i32 {
 }
 
 pub fn league_score(evaluate: Evaluate<'_>, rules: &Rules) -> LeagueResult {
+    league_score_with(&|position| model_move(evaluate, position), rules)
+}
+
+/// The League with the model's greedy moves chosen by `choose` (the random moves as in the protocol).
+pub fn league_score_with(choose: Choose<'_>, rules: &Rules) -> LeagueResult {
     let (mut wins, mut draws) = (0, 0);
     let games = rules.games;
     for game in 0..games {
-        let score = play(evaluate, rules, game);
+        let score = play(choose, rules, game);
         wins += u32::from(score > 0);
         draws += u32::from(score == 0);
     }

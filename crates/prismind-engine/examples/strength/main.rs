@@ -13,8 +13,11 @@
 //! (exact | static: see league::Rules); avg_halflife (0 = off: else the League
 //! also scores an exponential moving average of the weights, updated after every chunk, with this
 //! half-life in games: a per-batch operation the manager could do); save (a file for the trained
-//! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean); learner (engine | probe: see probe.rs for
-//! its keys target, cut, offpolicy, target_eps, clip, eps_spread, opt, mobility, frontier, snapshot_every, snapshot_share).
+//! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean;
+//! with league_depth=d > 1 the model's greedy moves come from a depth-d search, a diagnostic of how
+//! much better play recovers under the same forced random moves); learner (engine | probe: see
+//! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, eps_spread, opt,
+//! mobility, frontier, tempo, corners, corners_mover, snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -23,7 +26,9 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use prismind_engine::{train, Model, SelfPlaySearch, TdParams, TrainOptions};
+use prismind_engine::{
+    train, Model, SearchLimits, Searcher, SelfPlaySearch, TdParams, TrainOptions,
+};
 
 struct Args(HashMap<String, String>);
 
@@ -118,17 +123,29 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         other => panic!("opt={other}: expected lazy, count or sgd"),
     };
     let flag = |key: &str| args.get(key, 0u8) == 1;
-    let count_term = flag("mobility") || flag("frontier");
+    let count_kinds = [
+        ("mobility", probe::CountKind::Mobility),
+        ("frontier", probe::CountKind::Frontier),
+        ("tempo", probe::CountKind::Tempo),
+        ("corners", probe::CountKind::Corners),
+        ("corners_mover", probe::CountKind::CornersMover),
+    ];
+    let chosen: Vec<_> = count_kinds
+        .into_iter()
+        .filter(|(key, _)| flag(key))
+        .collect();
+    assert!(
+        chosen.len() <= 1,
+        "one count term at a time: mobility, frontier, tempo or corners"
+    );
+    let count_term = !chosen.is_empty();
     let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, count_term);
-    if flag("frontier") {
-        assert!(
-            !flag("mobility"),
-            "one count term at a time: mobility or frontier"
-        );
-        probe.count_kind = probe::CountKind::Frontier;
+    if let Some(&(_, kind)) = chosen.first() {
+        probe.count_kind = kind;
     }
     probe.off_policy = args.optional("offpolicy");
     probe.clip = args.get("clip", f64::INFINITY);
+    probe.win_bonus = args.get("win_bonus", 0.0);
     probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);
     let every: u64 = args.get("snapshot_every", 0);
@@ -277,7 +294,25 @@ fn score_ensemble(args: &Args, files: &str, rules: &league::Rules) {
             *w += share * f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
         }
     }
-    let r = league::league_score(&|p| model.evaluate(p), rules);
+    // league_depth=d (diagnostic): the model's greedy moves come from a depth-d search instead of
+    // 1 ply, to see how far better play (not a better table) lifts the score under forced random moves.
+    let depth: u32 = args.get("league_depth", 1);
+    let searcher = std::cell::RefCell::new(Searcher::new(1 << 24));
+    let limits = SearchLimits::depth(depth);
+    let r = if depth > 1 {
+        league::league_score_with(
+            &|p| {
+                let result = searcher
+                    .borrow_mut()
+                    .search(&model, p, &limits)
+                    .expect("valid limits");
+                usize::try_from(result.best_move).expect("a legal move exists")
+            },
+            rules,
+        )
+    } else {
+        league::league_score(&|p| model.evaluate(p), rules)
+    };
     println!(
         "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{}}}",
         paths, r.score, r.low, r.high, r.games

@@ -26,6 +26,13 @@
 //!                   (tied by colour like the patterns); learned by the same TD update and Adam
 //! frontier=0|1      1: the same kind of term for the frontier instead: per stage a weight per
 //!                   count of a side's discs next to an empty square (potential mobility, capped)
+//! tempo=0|1         1: the same kind of term for having the move: per stage one weight for the side
+//!                   to move (a child whose opponent must pass reads it for the player again)
+//! corners=0|1       1: the same kind of term for the corners a side could take now (legal for it)
+//! corners_mover=0|1 1: as corners, with separate weights for the side to move and the other
+//!                   (one count term at a time: mobility, frontier, tempo, corners or corners_mover)
+//! win_bonus=b       the disc target plus b discs toward the winner, z + b · sign(z): the values
+//!                   weigh winning as well as the margin (the League counts wins)
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -68,6 +75,9 @@ pub struct Probe {
     pub target_eps: Option<f64>,
     /// clip=c: the bound on |E_k| (infinite when unset).
     pub clip: f64,
+    /// win_bonus=b: the disc target gains b discs toward the winner (z + b·sign z), so the values
+    /// weigh winning as well as the margin.
+    pub win_bonus: f64,
     /// eps_spread=s: the half-width of the per-game ε draw.
     pub eps_spread: f64,
     pub opponents: Option<Opponents>,
@@ -83,7 +93,16 @@ pub struct Probe {
 pub enum CountKind {
     Mobility,
     Frontier,
+    /// 1 for the side to move, 0 for the other: one weight per stage for having the move (tempo),
+    /// which the colour-tied patterns cannot hold; at 1 ply it tells a child whose opponent must pass.
+    Tempo,
+    /// The corners a side could take now (legal for it, whoever is to move).
+    Corners,
+    /// As Corners, with separate weights for the side to move (slots 0-4) and the other (5-9).
+    CornersMover,
 }
+
+const CORNERS: u64 = 0x8100_0000_0000_0081;
 
 const NOT_FILE_A: u64 = 0xfefe_fefe_fefe_fefe;
 const NOT_FILE_H: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -160,6 +179,7 @@ impl Probe {
             off_policy: None,
             target_eps: None,
             clip: f64::INFINITY,
+            win_bonus: 0.0,
             eps_spread: 0.0,
             opponents: None,
             mobility: vec![0.0; mobility_len],
@@ -192,11 +212,17 @@ impl Probe {
         } else {
             (position.white(), position.black())
         };
+        let corners = || (legal_moves(own, other) & CORNERS).count_ones();
         let count = match self.count_kind {
-            CountKind::Mobility => legal_moves(own, other),
-            CountKind::Frontier => own & neighbours(!(own | other)),
+            CountKind::Mobility => legal_moves(own, other).count_ones(),
+            CountKind::Frontier => (own & neighbours(!(own | other))).count_ones(),
+            CountKind::Tempo => u32::from((position.side() == Color::Black) == black),
+            CountKind::Corners => corners(),
+            CountKind::CornersMover => {
+                let waiting = (position.side() == Color::Black) != black;
+                corners() + if waiting { 5 } else { 0 }
+            }
         }
-        .count_ones()
         .min(MOBILITY_CAP);
         let offset = self.model.weights().len() as u32 + stage * (MOBILITY_CAP + 1) + count;
         (offset, if black { 1.0 } else { -1.0 })
@@ -240,7 +266,10 @@ impl Probe {
 
     fn outcome(&self, final_score_black: i32) -> f64 {
         match self.target {
-            Target::Disc => f64::from(final_score_black),
+            Target::Disc => {
+                f64::from(final_score_black)
+                    + self.win_bonus * f64::from(final_score_black.signum())
+            }
             Target::Win | Target::Sign => f64::from(final_score_black.signum()),
         }
     }
