@@ -22,6 +22,10 @@ pub struct LeagueResult {
     pub games: u32,
     pub wins: u32,
     pub draws: u32,
+    /// Games the model lost with no disc left (a wipeout: the final score is -64).
+    pub wiped_out: u32,
+    /// Games the model lost that ended before the board was full (wipeouts included).
+    pub lost_early: u32,
     pub score: f64,
     /// 95% Wilson interval of the score.
     pub low: f64,
@@ -90,8 +94,9 @@ pub struct Rules {
 /// The model's greedy move (1-ply in the protocol; a search in a diagnostic).
 pub type Choose<'a> = &'a dyn Fn(&Position) -> usize;
 
-/// Final score (black minus white) of league game `game`.
-fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> i32 {
+/// The model's final score (its discs minus the heuristic's) in league game `game`, and whether
+/// the game ended before the board was full.
+fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> (i32, bool) {
     let model_color = if game % 2 == 0 {
         Color::Black
     } else {
@@ -120,7 +125,8 @@ fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> i32 {
         };
         position = position.play(square);
     }
-    model_color.sign() as i32 * position.final_score_black()
+    let score = model_color.sign() as i32 * position.final_score_black();
+    (score, position.disc_count() < 64)
 }
 
 pub fn league_score(evaluate: Evaluate<'_>, rules: &Rules) -> LeagueResult {
@@ -129,12 +135,14 @@ pub fn league_score(evaluate: Evaluate<'_>, rules: &Rules) -> LeagueResult {
 
 /// The League with the model's greedy moves chosen by `choose` (the random moves as in the protocol).
 pub fn league_score_with(choose: Choose<'_>, rules: &Rules) -> LeagueResult {
-    let (mut wins, mut draws) = (0, 0);
+    let (mut wins, mut draws, mut wiped_out, mut lost_early) = (0, 0, 0, 0);
     let games = rules.games;
     for game in 0..games {
-        let score = play(choose, rules, game);
+        let (score, early) = play(choose, rules, game);
         wins += u32::from(score > 0);
         draws += u32::from(score == 0);
+        wiped_out += u32::from(score == -64);
+        lost_early += u32::from(score < 0 && early);
     }
     let n = f64::from(games);
     let score = (f64::from(wins) + f64::from(draws) / 2.0) / n;
@@ -143,6 +151,8 @@ pub fn league_score_with(choose: Choose<'_>, rules: &Rules) -> LeagueResult {
         games,
         wins,
         draws,
+        wiped_out,
+        lost_early,
         score,
         low,
         high,

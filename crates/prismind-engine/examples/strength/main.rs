@@ -27,7 +27,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use prismind_engine::{
-    train, Model, SearchLimits, Searcher, SelfPlaySearch, TdParams, TrainOptions,
+    train, Model, Position, SearchLimits, Searcher, SelfPlaySearch, TdParams, TrainOptions,
 };
 
 struct Args(HashMap<String, String>);
@@ -129,6 +129,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         ("tempo", probe::CountKind::Tempo),
         ("corners", probe::CountKind::Corners),
         ("corners_mover", probe::CountKind::CornersMover),
+        ("discs", probe::CountKind::Discs),
     ];
     let chosen: Vec<_> = count_kinds
         .into_iter()
@@ -254,8 +255,8 @@ fn main() {
                 )
             });
             println!(
-                "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"lr\":{:.6},\"eps\":{:.4}{averaged}}}",
-                seconds / 60.0, r.score, r.low, r.high, r.games, r.wins, r.draws, lr.at(t), eps.at(t)
+                "{{\"games\":{done},\"minutes\":{:.2},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wins\":{},\"draws\":{},\"wiped_out\":{},\"lr\":{:.6},\"eps\":{:.4}{averaged}}}",
+                seconds / 60.0, r.score, r.low, r.high, r.games, r.wins, r.draws, r.wiped_out, lr.at(t), eps.at(t)
             );
         }
     }
@@ -273,6 +274,59 @@ fn save_weights(model: &Model, file: &str) {
         .flat_map(|w| w.to_le_bytes())
         .collect();
     std::fs::write(file, bytes).expect("save= is writable");
+}
+
+/// league_reply= (diagnostic): how the League's model values a child through the opponent's replies.
+struct Reply {
+    /// min: the reply worst for the mover (depth 2); expect: the opponent's ε-greedy expectation;
+    /// leaf: the child itself (1 ply, with `exact_end` applied).
+    rule: String,
+    /// reply_eps: the opponent's ε in `expect`.
+    opponent_eps: f64,
+    /// reply_exact=1: a finished game is worth its final score, as in the engine's search, instead
+    /// of the static evaluation that the protocol's 1-ply player reads.
+    exact_end: bool,
+    /// reply_empties=n: look at the replies only for children with at most n empty squares.
+    near_end: u32,
+}
+
+impl Reply {
+    fn from_args(args: &Args) -> Option<Reply> {
+        args.optional::<String>("league_reply").map(|rule| Reply {
+            rule,
+            opponent_eps: args.get("reply_eps", 0.3),
+            exact_end: args.get("reply_exact", 0u8) == 1,
+            near_end: args.get("reply_empties", 60),
+        })
+    }
+
+    fn leaf(&self, model: &Model, position: &Position) -> f64 {
+        if self.exact_end && position.is_game_over() {
+            f64::from(position.final_score_black())
+        } else {
+            model.evaluate(position)
+        }
+    }
+
+    /// Black's value of `child`.
+    fn value(&self, model: &Model, child: &Position) -> f64 {
+        let moves = child.legal_moves();
+        let empties = 64 - child.disc_count();
+        if moves == 0 || self.rule == "leaf" || empties > self.near_end {
+            return self.leaf(model, child);
+        }
+        let sign = child.side().sign();
+        let values: Vec<f64> = prismind_engine::squares(moves)
+            .map(|square| sign * self.leaf(model, &child.play(usize::from(square))))
+            .collect();
+        let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        sign * match self.rule.as_str() {
+            "min" => best,
+            "expect" => (1.0 - self.opponent_eps) * best + self.opponent_eps * mean,
+            other => panic!("league_reply={other}: expected min, expect or leaf"),
+        }
+    }
 }
 
 /// ensemble=FILE,FILE,...: the League score of the mean of saved weight tables (stages= as they
@@ -299,7 +353,11 @@ fn score_ensemble(args: &Args, files: &str, rules: &league::Rules) {
     let depth: u32 = args.get("league_depth", 1);
     let searcher = std::cell::RefCell::new(Searcher::new(1 << 24));
     let limits = SearchLimits::depth(depth);
-    let r = if depth > 1 {
+    // league_reply (see Reply): depth 2 taken apart, to tell which part of its gain is pessimism,
+    // one more ply of values, or knowing a finished game's result.
+    let r = if let Some(reply) = Reply::from_args(args) {
+        league::league_score(&|child| reply.value(&model, child), rules)
+    } else if depth > 1 {
         league::league_score_with(
             &|p| {
                 let result = searcher
@@ -314,7 +372,7 @@ fn score_ensemble(args: &Args, files: &str, rules: &league::Rules) {
         league::league_score(&|p| model.evaluate(p), rules)
     };
     println!(
-        "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{}}}",
-        paths, r.score, r.low, r.high, r.games
+        "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wiped_out\":{},\"lost_early\":{}}}",
+        paths, r.score, r.low, r.high, r.games, r.wiped_out, r.lost_early
     );
 }

@@ -100,6 +100,9 @@ pub enum CountKind {
     Corners,
     /// As Corners, with separate weights for the side to move (slots 0-4) and the other (5-9).
     CornersMover,
+    /// A side's disc count: a table per count can say that a side with a disc or two left may be
+    /// wiped out (a sum over squares, which the patterns are, cannot).
+    Discs,
 }
 
 const CORNERS: u64 = 0x8100_0000_0000_0081;
@@ -216,6 +219,7 @@ impl Probe {
         let count = match self.count_kind {
             CountKind::Mobility => legal_moves(own, other).count_ones(),
             CountKind::Frontier => (own & neighbours(!(own | other))).count_ones(),
+            CountKind::Discs => own.count_ones(),
             CountKind::Tempo => u32::from((position.side() == Color::Black) == black),
             CountKind::Corners => corners(),
             CountKind::CornersMover => {
