@@ -31,6 +31,7 @@
 //! corners=0|1       1: the same kind of term for the corners a side could take now (legal for it)
 //! corners_mover=0|1 1: as corners, with separate weights for the side to move and the other
 //!                   (one count term at a time: mobility, frontier, tempo, corners or corners_mover)
+//! terminal=0|1      1: the finished board is learned from too, toward its own result
 //! win_bonus=b       the disc target plus b discs toward the winner, z + b · sign(z): the values
 //!                   weigh winning as well as the margin (the League counts wins)
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
@@ -75,6 +76,9 @@ pub struct Probe {
     pub target_eps: Option<f64>,
     /// clip=c: the bound on |E_k| (infinite when unset).
     pub clip: f64,
+    /// terminal=1: the finished board is a training position too, toward its own result, so a
+    /// wiped-out board (never a position where a move is chosen) gets a learned value.
+    pub terminal: bool,
     /// win_bonus=b: the disc target gains b discs toward the winner (z + b·sign z), so the values
     /// weigh winning as well as the margin.
     pub win_bonus: f64,
@@ -183,6 +187,7 @@ impl Probe {
             target_eps: None,
             clip: f64::INFINITY,
             win_bonus: 0.0,
+            terminal: false,
             eps_spread: 0.0,
             opponents: None,
             mobility: vec![0.0; mobility_len],
@@ -422,6 +427,15 @@ impl Probe {
             position = position.play(usize::from(square));
         }
         let z = self.outcome(position.final_score_black());
+        if self.terminal {
+            // The finished board learns its own result, outside the λ-chain (see `learn`).
+            recorded.push(Step {
+                reads: self.offsets(&position, &Features::of(&position)),
+                explored: false,
+                backup: Some(z),
+                ratio: 1.0,
+            });
+        }
         self.learn(&recorded, z, lambda, lr);
     }
 
@@ -442,6 +456,9 @@ impl Probe {
             errors[k] = if explored { 0.0 } else { error };
             // A random move breaks the chain: the position before it learns a one-step target.
             next = Some((values[k], if explored { 0.0 } else { error }));
+            if self.terminal && k == t - 1 {
+                next = None; // the last position before the end still learns toward z itself
+            }
         }
         let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
         for (k, Step { reads: offsets, .. }) in recorded.iter().enumerate() {
