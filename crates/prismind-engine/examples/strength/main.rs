@@ -16,7 +16,7 @@
 //! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean;
 //! with league_depth=d > 1 the model's greedy moves come from a depth-d search, a diagnostic of how
 //! much better play recovers under the same forced random moves); learner (engine | probe: see
-//! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, eps_spread, opt,
+//! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread, opt,
 //! mobility, frontier, tempo, corners, corners_mover, snapshot_every, snapshot_share).
 
 mod league;
@@ -148,6 +148,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     probe.clip = args.get("clip", f64::INFINITY);
     probe.win_bonus = args.get("win_bonus", 0.0);
     probe.terminal = flag("terminal");
+    probe.grab = args.get("grab", 0.0);
     probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);
     let every: u64 = args.get("snapshot_every", 0);

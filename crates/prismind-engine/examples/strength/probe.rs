@@ -31,6 +31,7 @@
 //! corners=0|1       1: the same kind of term for the corners a side could take now (legal for it)
 //! corners_mover=0|1 1: as corners, with separate weights for the side to move and the other
 //!                   (one count term at a time: mobility, frontier, tempo, corners or corners_mover)
+//! grab=p            an exploring move is, with probability p, the move flipping the most discs
 //! terminal=0|1      1: the finished board is learned from too, toward its own result
 //! win_bonus=b       the disc target plus b discs toward the winner, z + b · sign(z): the values
 //!                   weigh winning as well as the margin (the League counts wins)
@@ -43,8 +44,9 @@
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
 use prismind_engine::{
-    canonical_offsets, legal_moves, reference_sign, referenced_offset, squares, stage_of, Color,
-    Features, Model, Position, Rng, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS, WEIGHTS_PER_STAGE,
+    canonical_offsets, flips, legal_moves, reference_sign, referenced_offset, squares, stage_of,
+    Color, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS,
+    WEIGHTS_PER_STAGE,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -76,6 +78,9 @@ pub struct Probe {
     pub target_eps: Option<f64>,
     /// clip=c: the bound on |E_k| (infinite when unset).
     pub clip: f64,
+    /// grab=p: an exploring move is, with probability p, the move that flips the most discs
+    /// (lowest square on ties) instead of a uniform one: self-play that also meets disc grabbing.
+    pub grab: f64,
     /// terminal=1: the finished board is a training position too, toward its own result, so a
     /// wiped-out board (never a position where a move is chosen) gets a learned value.
     pub terminal: bool,
@@ -120,6 +125,22 @@ fn neighbours(bits: u64) -> u64 {
         | ((bits >> 1 | bits >> 9 | bits << 7) & NOT_FILE_H)
         | bits << 8
         | bits >> 8
+}
+
+/// The legal move that flips the most discs (the lowest square on ties).
+fn most_flips(position: &Position, moves: u64) -> u8 {
+    let (own, other) = match position.side() {
+        Color::Black => (position.black(), position.white()),
+        Color::White => (position.white(), position.black()),
+    };
+    let mut best = (0, 0u8);
+    for square in squares(moves) {
+        let count = flips(usize::from(square), own, other).count_ones();
+        if count > best.0 {
+            best = (count, square);
+        }
+    }
+    best.1
 }
 
 /// Legal-move counts above this share the last mobility weight.
@@ -188,6 +209,7 @@ impl Probe {
             clip: f64::INFINITY,
             win_bonus: 0.0,
             terminal: false,
+            grab: 0.0,
             eps_spread: 0.0,
             opponents: None,
             mobility: vec![0.0; mobility_len],
@@ -390,7 +412,12 @@ impl Probe {
             let reads = self.offsets(&position, &features);
             let square = if explore {
                 let pick = rng.next_int(moves.count_ones()) as usize;
-                squares(moves).nth(pick).expect("pick < count")
+                let uniform = squares(moves).nth(pick).expect("pick < count");
+                if self.grab > 0.0 && rng.next_float() < self.grab {
+                    most_flips(&position, moves)
+                } else {
+                    uniform
+                }
             } else {
                 let weights = match (&self.opponents, snapshot_side) {
                     (
