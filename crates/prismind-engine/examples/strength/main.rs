@@ -21,14 +21,13 @@
 
 mod league;
 mod probe;
+mod saved;
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use prismind_engine::{
-    train, Model, Position, SearchLimits, Searcher, SelfPlaySearch, TdParams, TrainOptions,
-};
+use prismind_engine::{train, Model, SelfPlaySearch, TdParams, TrainOptions};
 
 struct Args(HashMap<String, String>);
 
@@ -196,7 +195,7 @@ fn main() {
     let seed: u32 = args.get("seed", 1);
     let rules = league_rules(&args);
     if let Some(files) = args.0.get("ensemble") {
-        return score_ensemble(&args, files, &rules);
+        return saved::score(&args, files, &rules);
     }
     let model = Model::new(args.get("stages", 30)).expect("stages in 1..61");
     let mut learner = match args.text("learner", "engine").as_str() {
@@ -263,118 +262,6 @@ fn main() {
         }
     }
     if let Some(file) = args.0.get("save") {
-        save_weights(learner.model(), file);
+        saved::save_weights(learner.model(), file);
     }
-}
-
-/// save=FILE: the trained weights as little-endian f32, for ensemble= (a harness file, not a
-/// checkpoint).
-fn save_weights(model: &Model, file: &str) {
-    let bytes: Vec<u8> = model
-        .weights()
-        .iter()
-        .flat_map(|w| w.to_le_bytes())
-        .collect();
-    std::fs::write(file, bytes).expect("save= is writable");
-}
-
-/// league_reply= (diagnostic): how the League's model values a child through the opponent's replies.
-struct Reply {
-    /// min: the reply worst for the mover (depth 2); expect: the opponent's ε-greedy expectation;
-    /// leaf: the child itself (1 ply, with `exact_end` applied).
-    rule: String,
-    /// reply_eps: the opponent's ε in `expect`.
-    opponent_eps: f64,
-    /// reply_exact=1: a finished game is worth its final score, as in the engine's search, instead
-    /// of the static evaluation that the protocol's 1-ply player reads.
-    exact_end: bool,
-    /// reply_empties=n: look at the replies only for children with at most n empty squares.
-    near_end: u32,
-}
-
-impl Reply {
-    fn from_args(args: &Args) -> Option<Reply> {
-        args.optional::<String>("league_reply").map(|rule| Reply {
-            rule,
-            opponent_eps: args.get("reply_eps", 0.3),
-            exact_end: args.get("reply_exact", 0u8) == 1,
-            near_end: args.get("reply_empties", 60),
-        })
-    }
-
-    fn leaf(&self, model: &Model, position: &Position) -> f64 {
-        if self.exact_end && position.is_game_over() {
-            f64::from(position.final_score_black())
-        } else {
-            model.evaluate(position)
-        }
-    }
-
-    /// Black's value of `child`.
-    fn value(&self, model: &Model, child: &Position) -> f64 {
-        let moves = child.legal_moves();
-        let empties = 64 - child.disc_count();
-        if moves == 0 || self.rule == "leaf" || empties > self.near_end {
-            return self.leaf(model, child);
-        }
-        let sign = child.side().sign();
-        let values: Vec<f64> = prismind_engine::squares(moves)
-            .map(|square| sign * self.leaf(model, &child.play(usize::from(square))))
-            .collect();
-        let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let mean = values.iter().sum::<f64>() / values.len() as f64;
-        sign * match self.rule.as_str() {
-            "min" => best,
-            "expect" => (1.0 - self.opponent_eps) * best + self.opponent_eps * mean,
-            other => panic!("league_reply={other}: expected min, expect or leaf"),
-        }
-    }
-}
-
-/// ensemble=FILE,FILE,...: the League score of the mean of saved weight tables (stages= as they
-/// were trained). A pattern model is linear in its weights, so the mean of the tables evaluates
-/// every position at the mean of the models' values: an ensemble with one model's cost.
-fn score_ensemble(args: &Args, files: &str, rules: &league::Rules) {
-    let mut model = Model::new(args.get("stages", 10)).expect("stages in 1..61");
-    let paths: Vec<&str> = files.split(',').collect();
-    let share = 1.0 / paths.len() as f32;
-    for path in &paths {
-        let bytes = std::fs::read(path).expect("ensemble files are readable");
-        let weights = model.weights_mut();
-        assert_eq!(
-            bytes.len(),
-            weights.len() * 4,
-            "{path}: another stage count"
-        );
-        for (w, chunk) in weights.iter_mut().zip(bytes.chunks_exact(4)) {
-            *w += share * f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
-        }
-    }
-    // league_depth=d (diagnostic): the model's greedy moves come from a depth-d search instead of
-    // 1 ply, to see how far better play (not a better table) lifts the score under forced random moves.
-    let depth: u32 = args.get("league_depth", 1);
-    let searcher = std::cell::RefCell::new(Searcher::new(1 << 24));
-    let limits = SearchLimits::depth(depth);
-    // league_reply (see Reply): depth 2 taken apart, to tell which part of its gain is pessimism,
-    // one more ply of values, or knowing a finished game's result.
-    let r = if let Some(reply) = Reply::from_args(args) {
-        league::league_score(&|child| reply.value(&model, child), rules)
-    } else if depth > 1 {
-        league::league_score_with(
-            &|p| {
-                let result = searcher
-                    .borrow_mut()
-                    .search(&model, p, &limits)
-                    .expect("valid limits");
-                usize::try_from(result.best_move).expect("a legal move exists")
-            },
-            rules,
-        )
-    } else {
-        league::league_score(&|p| model.evaluate(p), rules)
-    };
-    println!(
-        "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wiped_out\":{},\"lost_early\":{}}}",
-        paths, r.score, r.low, r.high, r.games, r.wiped_out, r.lost_early
-    );
 }
