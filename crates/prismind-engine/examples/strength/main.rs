@@ -129,6 +129,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         ("corners", probe::CountKind::Corners),
         ("corners_mover", probe::CountKind::CornersMover),
         ("discs", probe::CountKind::Discs),
+        ("wipeout", probe::CountKind::WipeoutThreat),
     ];
     let chosen: Vec<_> = count_kinds
         .into_iter()

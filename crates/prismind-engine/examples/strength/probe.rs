@@ -109,6 +109,10 @@ pub enum CountKind {
     Corners,
     /// As Corners, with separate weights for the side to move (slots 0-4) and the other (5-9).
     CornersMover,
+    /// 1 when the other side is to move and has a move that flips every disc of this side (a
+    /// wipeout threat): a one-move lookahead inside the value, as mobility is, measured to size
+    /// the wipeouts' share of the 1-ply losses.
+    WipeoutThreat,
     /// A side's disc count: a table per count can say that a side with a disc or two left may be
     /// wiped out (a sum over squares, which the patterns are, cannot).
     Discs,
@@ -247,6 +251,13 @@ impl Probe {
             CountKind::Mobility => legal_moves(own, other).count_ones(),
             CountKind::Frontier => (own & neighbours(!(own | other))).count_ones(),
             CountKind::Discs => own.count_ones(),
+            CountKind::WipeoutThreat => {
+                let waiting = (position.side() == Color::Black) != black;
+                let threat = waiting
+                    && squares(legal_moves(other, own))
+                        .any(|square| flips(usize::from(square), other, own) == own);
+                u32::from(threat)
+            }
             CountKind::Tempo => u32::from((position.side() == Color::Black) == black),
             CountKind::Corners => corners(),
             CountKind::CornersMover => {
