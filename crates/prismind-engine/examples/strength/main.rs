@@ -17,7 +17,8 @@
 //! with league_depth=d > 1 the model's greedy moves come from a depth-d search, a diagnostic of how
 //! much better play recovers under the same forced random moves); learner (engine | probe: see
 //! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread, opt,
-//! mobility, frontier, tempo, corners, corners_mover, snapshot_every, snapshot_share).
+//! mobility, frontier, tempo, corners, corners_mover, discs, wipeout, distill, distill_children,
+//! snapshot_every, snapshot_share).
 
 mod league;
 mod probe;
@@ -137,7 +138,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         .collect();
     assert!(
         chosen.len() <= 1,
-        "one count term at a time: mobility, frontier, tempo or corners"
+        "one count term at a time (mobility, frontier, tempo, corners, corners_mover, discs or wipeout)"
     );
     let count_term = !chosen.is_empty();
     let mut probe = probe::Probe::new(model, target, flag("cut"), optimizer, count_term);
@@ -148,6 +149,13 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     probe.clip = args.get("clip", f64::INFINITY);
     probe.win_bonus = args.get("win_bonus", 0.0);
     probe.terminal = flag("terminal");
+    if let Some(file) = args.optional::<String>("distill") {
+        let teacher = saved::load(probe.model.stages(), &file);
+        probe.model.weights_mut().copy_from_slice(teacher.weights());
+        probe.teacher = Some(teacher);
+        probe.distill_children = flag("distill_children");
+        probe.distill_eps = args.get("distill_eps", 0.0);
+    }
     probe.grab = args.get("grab", 0.0);
     probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);

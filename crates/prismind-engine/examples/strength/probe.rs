@@ -30,11 +30,21 @@
 //!                   to move (a child whose opponent must pass reads it for the player again)
 //! corners=0|1       1: the same kind of term for the corners a side could take now (legal for it)
 //! corners_mover=0|1 1: as corners, with separate weights for the side to move and the other
-//!                   (one count term at a time: mobility, frontier, tempo, corners or corners_mover)
+//! discs=0|1         1: the same kind of term for a side's disc count (capped)
+//! wipeout=0|1       1: per stage a weight for "the side to move has a move that flips every disc
+//!                   of the other side" (a one-move lookahead inside the value, as mobility is)
+//!                   (one count term at a time: mobility, frontier, tempo, corners, corners_mover,
+//!                   discs or wipeout)
 //! grab=p            an exploring move is, with probability p, the move flipping the most discs
 //! terminal=0|1      1: the finished board is learned from too, toward its own result
 //! win_bonus=b       the disc target plus b discs toward the winner, z + b · sign(z): the values
 //!                   weigh winning as well as the margin (the League counts wins)
+//! distill=FILE      search-bootstrapped targets: the model starts from a saved table (the teacher,
+//!                   save=) and every position learns toward the teacher's one-move backup (the
+//!                   mover's best child, a finished game exact) instead of its λ-return, so a 1-ply
+//!                   choice on it approaches the teacher's depth-2 choice (a count term starts at 0)
+//! distill_children=1 with distill: every child of a position where a move is chosen learns too
+//! distill_eps=x     with distill: the backup of an x-greedy mover, (1 - x) · best + x · mean child
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -95,6 +105,14 @@ pub struct Probe {
     mobility: Vec<f32>,
     /// What the count term counts (mobility=1 or frontier=1).
     pub count_kind: CountKind,
+    /// distill=FILE: a fixed teacher whose one-move backup every position learns toward (see
+    /// `teacher_backup`), instead of the λ-return.
+    pub teacher: Option<Model>,
+    /// distill_children=1: every child of a position where a move is chosen learns too (the
+    /// positions the 1-ply choice compares), not only the positions played.
+    pub distill_children: bool,
+    /// distill_eps=x: the mover's exploration in the teacher's backup (0: its best child).
+    pub distill_eps: f64,
 }
 
 /// The global count beside the patterns: legal moves, or frontier discs.
@@ -129,6 +147,32 @@ fn neighbours(bits: u64) -> u64 {
         | ((bits >> 1 | bits >> 9 | bits << 7) & NOT_FILE_H)
         | bits << 8
         | bits >> 8
+}
+
+/// Black's value of `position` one move deeper under `teacher`, as an x-greedy mover expects it:
+/// (1 - x) · the mover's best child + x · the mean child, a finished game worth its final score (a
+/// position whose mover must pass reads as the other side's). Learning toward it with x = 0 makes a
+/// 1-ply choice on the student approach the teacher's depth-2 choice.
+fn teacher_backup(teacher: &Model, position: &Position, x: f64) -> f64 {
+    let position = if position.legal_moves() == 0 {
+        position.pass()
+    } else {
+        *position
+    };
+    let sign = position.side().sign();
+    let (mut best, mut total, mut count) = (f64::NEG_INFINITY, 0.0, 0.0);
+    for square in squares(position.legal_moves()) {
+        let child = position.play(usize::from(square));
+        let value = if child.is_game_over() {
+            f64::from(child.final_score_black())
+        } else {
+            teacher.evaluate(&child)
+        };
+        best = best.max(sign * value);
+        total += value;
+        count += 1.0;
+    }
+    (1.0 - x) * sign * best + x * total / count
 }
 
 /// The legal move that flips the most discs (the lowest square on ties).
@@ -218,6 +262,9 @@ impl Probe {
             opponents: None,
             mobility: vec![0.0; mobility_len],
             count_kind: CountKind::Mobility,
+            teacher: None,
+            distill_children: false,
+            distill_eps: 0.0,
         }
     }
 
@@ -416,10 +463,14 @@ impl Probe {
             }
             let explore = rng.next_float() < epsilon;
             let features = Features::of(&position);
-            let backup = match (explore, self.off_policy) {
-                (true, Some(x)) => Some(self.expected_child(&position, &features, moves, x)),
+            let backup = match (explore, self.off_policy, &self.teacher) {
+                (_, _, Some(teacher)) => Some(teacher_backup(teacher, &position, self.distill_eps)),
+                (true, Some(x), _) => Some(self.expected_child(&position, &features, moves, x)),
                 _ => None,
             };
+            if self.distill_children {
+                self.record_children(&position, moves, &mut recorded);
+            }
             let reads = self.offsets(&position, &features);
             let square = if explore {
                 let pick = rng.next_int(moves.count_ones()) as usize;
@@ -475,6 +526,23 @@ impl Probe {
             });
         }
         self.learn(&recorded, z, lambda, lr);
+    }
+
+    /// distill_children: each unfinished child of `position` with its teacher backup as a step.
+    fn record_children(&self, position: &Position, moves: u64, recorded: &mut Vec<Step>) {
+        let Some(teacher) = &self.teacher else { return };
+        for square in squares(moves) {
+            let child = position.play(usize::from(square));
+            if child.is_game_over() {
+                continue;
+            }
+            recorded.push(Step {
+                reads: self.offsets(&child, &Features::of(&child)),
+                explored: false,
+                backup: Some(teacher_backup(teacher, &child, self.distill_eps)),
+                ratio: 1.0,
+            });
+        }
     }
 
     fn learn(&mut self, recorded: &[Step], z: f64, lambda: f64, lr: f64) {

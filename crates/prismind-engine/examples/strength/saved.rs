@@ -21,7 +21,8 @@ pub fn save_weights(model: &Model, file: &str) {
 /// league_reply= (diagnostic): how the League's model values a child through the opponent's replies.
 struct Reply {
     /// min: the reply worst for the mover (depth 2); expect: the opponent's ε-greedy expectation;
-    /// leaf: the child itself (1 ply, with `exact_end` applied).
+    /// leaf: the child itself (1 ply, with `exact_end` applied); finish: the child itself unless a
+    /// reply ends the game worse for the mover (1 ply plus exact knowledge of a one-move finish).
     rule: String,
     /// reply_eps: the opponent's ε in `expect`.
     opponent_eps: f64,
@@ -50,6 +51,18 @@ impl Reply {
         }
     }
 
+    /// finish: the child's static value, unless a reply ends the game worse than that for the
+    /// mover (a wipeout in the midgame): 1 ply plus exact knowledge of the one-move finish.
+    fn leaf_or_finish(&self, model: &Model, child: &Position, moves: u64, sign: f64) -> f64 {
+        let static_value = sign * model.evaluate(child);
+        let worst_finish = prismind_engine::squares(moves)
+            .map(|square| child.play(usize::from(square)))
+            .filter(|reply| reply.is_game_over())
+            .map(|reply| sign * f64::from(reply.final_score_black()))
+            .fold(f64::NEG_INFINITY, f64::max);
+        sign * static_value.max(worst_finish)
+    }
+
     /// Black's value of `child`.
     fn value(&self, model: &Model, child: &Position) -> f64 {
         let moves = child.legal_moves();
@@ -58,6 +71,9 @@ impl Reply {
             return self.leaf(model, child);
         }
         let sign = child.side().sign();
+        if self.rule == "finish" {
+            return self.leaf_or_finish(model, child, moves, sign);
+        }
         let values: Vec<f64> = prismind_engine::squares(moves)
             .map(|square| sign * self.leaf(model, &child.play(usize::from(square))))
             .collect();
@@ -66,7 +82,7 @@ impl Reply {
         sign * match self.rule.as_str() {
             "min" => best,
             "expect" => (1.0 - self.opponent_eps) * best + self.opponent_eps * mean,
-            other => panic!("league_reply={other}: expected min, expect or leaf"),
+            other => panic!("league_reply={other}: expected min, expect, leaf or finish"),
         }
     }
 }
@@ -102,6 +118,11 @@ fn mean_model(stages: u32, paths: &[&str]) -> Model {
         }
     }
     model
+}
+
+/// One saved weight table as a model.
+pub fn load(stages: u32, path: &str) -> Model {
+    mean_model(stages, &[path])
 }
 
 fn league_of(args: &Args, model: &Model, rules: &league::Rules) -> league::LeagueResult {
