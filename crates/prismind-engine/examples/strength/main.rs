@@ -21,6 +21,7 @@
 //! snapshot_every, snapshot_share).
 
 mod league;
+mod net;
 mod probe;
 mod saved;
 
@@ -156,6 +157,12 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         probe.distill_children = flag("distill_children");
         probe.distill_eps = args.get("distill_eps", 0.0);
     }
+    let hidden: usize = args.get("net", 0);
+    if hidden > 0 {
+        probe.net = Some(net::Net::new(hidden, args.get("seed", 1)));
+        probe.net_lr = args.get("net_lr", 0.001);
+        probe.net_scale = args.optional("net_scale");
+    }
     probe.grab = args.get("grab", 0.0);
     probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);
@@ -206,7 +213,11 @@ fn main() {
     if let Some(files) = args.0.get("ensemble") {
         return saved::score(&args, files, &rules);
     }
-    let model = Model::new(args.get("stages", 30)).expect("stages in 1..61");
+    let stages = args.get("stages", 30);
+    let model = match args.optional::<String>("init") {
+        Some(file) => saved::load(stages, &file),
+        None => Model::new(stages).expect("stages in 1..61"),
+    };
     let mut learner = match args.text("learner", "engine").as_str() {
         "engine" => Learner::Engine(model),
         "probe" => Learner::Probe(Box::new(probe_from_args(&args, model))),

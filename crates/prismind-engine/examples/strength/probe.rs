@@ -45,6 +45,9 @@
 //!                   choice on it approaches the teacher's depth-2 choice (a count term starts at 0)
 //! distill_children=1 with distill: every child of a position where a move is chosen learns too
 //! distill_eps=x     with distill: the backup of an x-greedy mover, (1 - x) · best + x · mean child
+//! net=H             a one-hidden-layer net of H ReLU units beside the patterns (net.rs), learned
+//!                   by the same TD errors; net_lr (0.001) its Adam rate, or net_scale=x for x · lr
+//! init=FILE         (main.rs) start from a saved table instead of zeros
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
 //!
@@ -53,6 +56,7 @@
 //! Round 1's `sym` key and round 3's `colour` key (untied variants) went when the pattern sets
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
+use crate::net::{Active, Net};
 use prismind_engine::{
     canonical_offsets, flips, legal_moves, reference_sign, referenced_offset, squares, stage_of,
     Color, Features, Model, Position, Rng, FEATURES, FEATURE_COUNT, SHAPE_OFFSETS,
@@ -113,6 +117,12 @@ pub struct Probe {
     pub distill_children: bool,
     /// distill_eps=x: the mover's exploration in the teacher's backup (0: its best child).
     pub distill_eps: f64,
+    /// net=H: a small non-linear value added to the patterns' (see net.rs), learned by the same
+    /// TD errors with its own Adam at `net_lr`.
+    pub net: Option<Net>,
+    pub net_lr: f64,
+    /// net_scale=x: the net's rate follows the patterns' schedule, x · lr, instead of net_lr.
+    pub net_scale: Option<f64>,
 }
 
 /// The global count beside the patterns: legal moves, or frontier discs.
@@ -224,6 +234,8 @@ struct Step {
     backup: Option<f64>,
     /// target_eps: the importance ratio of its move (1 otherwise).
     ratio: f64,
+    /// net=H: the net's active inputs and the mover's sign (black's value = sign · the net's).
+    net_in: Option<(Active, f64)>,
 }
 
 const BETA1: f64 = 0.9;
@@ -265,6 +277,9 @@ impl Probe {
             teacher: None,
             distill_children: false,
             distill_eps: 0.0,
+            net: None,
+            net_lr: 0.0,
+            net_scale: None,
         }
     }
 
@@ -323,7 +338,27 @@ impl Probe {
 
     /// The value of a position in discs (the League's evaluation of the probe's model).
     pub fn evaluate(&self, position: &Position) -> f64 {
-        self.sum(&self.offsets(position, &Features::of(position)))
+        self.sum(&self.offsets(position, &Features::of(position))) + self.net_value(position)
+    }
+
+    /// net=H: the net's inputs at `position` with the mover's sign; None without a net.
+    fn net_read(&self, position: &Position) -> Option<(Active, f64)> {
+        self.net
+            .as_ref()
+            .map(|_| (Net::active(position), position.side().sign()))
+    }
+
+    /// Black's value from the net for these inputs (0 without a net).
+    fn net_term(&self, read: &Option<(Active, f64)>) -> f64 {
+        match (&self.net, read) {
+            (Some(net), Some((active, sign))) => sign * net.mover_value(active),
+            _ => 0.0,
+        }
+    }
+
+    /// Black's value of `position` from the net (0 without a net).
+    fn net_value(&self, position: &Position) -> f64 {
+        self.net_term(&self.net_read(position))
     }
 }
 
@@ -368,11 +403,10 @@ impl Probe {
         if child.is_game_over() {
             self.outcome(child.final_score_black())
         } else {
-            self.squash(sum_with(
-                weights,
-                &self.mobility,
-                &self.offsets(child, features),
-            ))
+            self.squash(
+                sum_with(weights, &self.mobility, &self.offsets(child, features))
+                    + self.net_value(child),
+            )
         }
     }
 
@@ -512,6 +546,7 @@ impl Probe {
                 explored: explore,
                 backup,
                 ratio,
+                net_in: self.net_read(&position),
             });
             position = position.play(usize::from(square));
         }
@@ -523,6 +558,7 @@ impl Probe {
                 explored: false,
                 backup: Some(z),
                 ratio: 1.0,
+                net_in: self.net_read(&position),
             });
         }
         self.learn(&recorded, z, lambda, lr);
@@ -541,12 +577,16 @@ impl Probe {
                 explored: false,
                 backup: Some(teacher_backup(teacher, &child, self.distill_eps)),
                 ratio: 1.0,
+                net_in: self.net_read(&child),
             });
         }
     }
 
     fn learn(&mut self, recorded: &[Step], z: f64, lambda: f64, lr: f64) {
-        let sums: Vec<f64> = recorded.iter().map(|step| self.sum(&step.reads)).collect();
+        let sums: Vec<f64> = recorded
+            .iter()
+            .map(|step| self.sum(&step.reads) + self.net_term(&step.net_in))
+            .collect();
         let values: Vec<f64> = sums.iter().map(|&s| self.squash(s)).collect();
         let t = values.len();
         let mut errors = vec![0.0; t];
@@ -567,15 +607,21 @@ impl Probe {
             }
         }
         let mut terms: Vec<(u32, f64)> = Vec::with_capacity(t * FEATURE_COUNT);
-        for (k, Step { reads: offsets, .. }) in recorded.iter().enumerate() {
+        for (k, step) in recorded.iter().enumerate() {
             let slope = match self.target {
                 Target::Disc | Target::Sign => 1.0,
                 Target::Win => 1.0 - values[k] * values[k],
             };
             let g = -errors[k] * slope;
             if g != 0.0 {
-                terms.extend(offsets.iter().map(|&(o, sign)| (o, g * sign)));
+                terms.extend(step.reads.iter().map(|&(o, sign)| (o, g * sign)));
+                if let (Some(net), Some((active, sign))) = (self.net.as_mut(), &step.net_in) {
+                    net.accumulate(active, g * sign);
+                }
             }
+        }
+        if let Some(net) = self.net.as_mut() {
+            net.apply(self.net_scale.map_or(self.net_lr, |scale| scale * lr));
         }
         terms.sort_unstable_by_key(|&(o, _)| o);
         self.step += 1;
