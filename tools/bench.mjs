@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every package's benchmark (each prints one JSON object) and prints one JSON object that
-// gathers them, keyed by package. A failing benchmark is reported in place, not hidden.
+// gathers them, keyed by package. A failing benchmark is reported in place, not hidden, and makes
+// the exit status 1.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ for (const pkg of packagesWithBench()) {
     results[pkg.manifest.name] = lastJsonObject(run.stdout.trim());
   } catch (error) {
     results[pkg.manifest.name] = { error: `bench failed (exit ${run.status}): ${error.message}` };
+    process.exitCode = 1;
   }
 }
 console.log(JSON.stringify(results, null, 2));

@@ -13,6 +13,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { seeded } from '../../../tools/bench-games.mjs';
 import { CheckpointManager } from '../dist/index.js';
 
 const ELEMENTS = Number(process.env.ELEMENTS ?? 25_000_000);
@@ -22,13 +23,7 @@ const MB = 1024 * 1024;
 
 /** Weights-like content, fast and seeded: 60% zeros, small floats elsewhere. */
 function makeState() {
-  let s = 0x9e3779b9 | 0;
-  const next = () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
+  const next = seeded(0x9e3779b9);
   const weights = new Float32Array(ELEMENTS);
   const adamM = new Float32Array(ELEMENTS);
   const adamV = new Float32Array(ELEMENTS);

@@ -4,47 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { Position } from '@prismind/board';
+import { randomGames as randomGamesFrom, seeded } from '../../../tools/bench-games.mjs';
 import { createJsEngine } from '../dist/index.js';
 
-/** xorshift32 in [0, 1), for reproducible data. */
-function random(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
-
-function randomGames(count, seed) {
-  const r = random(seed);
-  const games = [];
-  const positions = [];
-  for (let g = 0; g < count; g++) {
-    let p = Position.initial();
-    const moves = [];
-    while (!p.isGameOver()) {
-      if (p.mustPass()) {
-        p = p.pass();
-        continue;
-      }
-      positions.push(p);
-      const legal = p.legalMoves();
-      const sq = legal[Math.floor(r() * legal.length)];
-      moves.push(sq);
-      p = p.play(sq);
-    }
-    games.push(moves);
-  }
-  return { games, positions };
-}
+const randomGames = (count, seed) => randomGamesFrom(Position.initial(), count, seed);
 
 function randomize(engine, seed, scale) {
   const w = engine.getState().weights;
-  const r = random(seed);
+  const r = seeded(seed);
   for (let i = 0; i < w.length; i++) w[i] = (r() - 0.5) * 2 * scale;
 }
 

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { Position } from '@prismind/board';
 import { createNativeEngine, nativePerft, nativeVersion } from '@prismind/native-core';
+import { randomGames as randomGamesFrom, seeded } from '../../../tools/bench-games.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const summary = (rates) => ({
@@ -15,41 +16,8 @@ const summary = (rates) => ({
 });
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
-function seeded(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** Positions from seeded random games, and the games themselves as move lists. */
-function randomGames(count, seed) {
-  const random = seeded(seed);
-  const positions = [];
-  const games = [];
-  for (let g = 0; g < count; g++) {
-    let p = Position.initial();
-    const moves = [];
-    while (!p.isGameOver()) {
-      if (p.mustPass()) {
-        p = p.pass();
-        continue;
-      }
-      positions.push(p);
-      const legal = p.legalMoves();
-      const move = legal[Math.floor(random() * legal.length)];
-      moves.push(move);
-      p = p.play(move);
-    }
-    games.push(moves);
-  }
-  return { positions, games };
-}
+const randomGames = (count, seed) => randomGamesFrom(Position.initial(), count, seed);
 
 /** A model with seeded random weights, so searches do not see a flat evaluation. */
 function randomModel(engine) {
@@ -144,6 +112,7 @@ async function benchUpdateInBatch(games) {
     search: { depth: 1, exactEmpties: 0 },
     learning: { lambda: 0.7, learningRate: 0.005, beta1: 0.9, beta2: 0.999, adamEpsilon: 1e-8 },
     progressEveryGames: 0,
+    recordEvery: 0,
   });
   await raw.train(options(4), null); // warm-up: the tables' pages are touched once
   const stats = await raw.train(options(5), null);
