@@ -35,9 +35,11 @@ for (const pkg of packagesWithBench()) {
   });
   process.stderr.write(run.stderr ?? '');
   try {
+    if (run.status !== 0) throw new Error('a non-zero exit status');
     results[pkg.manifest.name] = lastJsonObject(run.stdout.trim());
   } catch (error) {
     results[pkg.manifest.name] = { error: `bench failed (exit ${run.status}): ${error.message}` };
+    console.error(`${pkg.manifest.name}: ${results[pkg.manifest.name].error}`);
     process.exitCode = 1;
   }
 }
