@@ -150,6 +150,7 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     probe.clip = args.get("clip", f64::INFINITY);
     probe.win_bonus = args.get("win_bonus", 0.0);
     probe.terminal = flag("terminal");
+    probe.decay = args.get("decay", 0.0);
     if let Some(file) = args.optional::<String>("distill") {
         let teacher = saved::load(probe.model.stages(), &file);
         probe.model.weights_mut().copy_from_slice(teacher.weights());

@@ -47,6 +47,7 @@
 //! distill_eps=x     with distill: the backup of an x-greedy mover, (1 - x) · best + x · mean child
 //! net=H             a one-hidden-layer net of H ReLU units beside the patterns (net.rs), learned
 //!                   by the same TD errors; net_lr (0.001) its Adam rate, or net_scale=x for x · lr
+//! decay=x           decoupled weight decay (AdamW): a touched weight shrinks by lr · x per update
 //! init=FILE         (main.rs) start from a saved table instead of zeros
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
@@ -123,6 +124,8 @@ pub struct Probe {
     pub net_lr: f64,
     /// net_scale=x: the net's rate follows the patterns' schedule, x · lr, instead of net_lr.
     pub net_scale: Option<f64>,
+    /// decay=x: each touched weight shrinks by lr · x after its Adam step (0: none).
+    pub decay: f64,
 }
 
 /// The global count beside the patterns: legal moves, or frontier discs.
@@ -280,6 +283,7 @@ impl Probe {
             net: None,
             net_lr: 0.0,
             net_scale: None,
+            decay: 0.0,
         }
     }
 
@@ -661,6 +665,8 @@ impl Probe {
         };
         let m_hat = m / (1.0 - BETA1.powi(steps));
         let v_hat = v / (1.0 - BETA2.powi(steps));
-        *w = (f64::from(*w) - lr * m_hat / (v_hat.sqrt() + 1e-8)) as f32;
+        // decay=x: decoupled weight decay (AdamW) on the weights an update touches.
+        let shrink = 1.0 - lr * self.decay;
+        *w = ((f64::from(*w) - lr * m_hat / (v_hat.sqrt() + 1e-8)) * shrink) as f32;
     }
 }
