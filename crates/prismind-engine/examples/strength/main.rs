@@ -18,7 +18,8 @@
 //! much better play recovers under the same forced random moves); learner (engine | probe: see
 //! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread, opt,
 //! mobility, frontier, tempo, corners, corners_mover, discs, wipeout, distill, distill_children,
-//! snapshot_every, snapshot_share).
+//! distill_eps, net, net_lr, net_scale, decay, snapshot_every, snapshot_share); init (a saved table
+//! to start from instead of zeros, for either learner).
 
 mod league;
 mod net;
