@@ -1,7 +1,13 @@
 import { CheckpointManager } from '@prismind/checkpoint';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, fromLoadedState, type RunManifest, TrainingManager } from '../src/index';
+import {
+  createEngine,
+  fromLoadedState,
+  learningRateAt,
+  type RunManifest,
+  TrainingManager,
+} from '../src/index';
 import { readJson, tempDir } from './support/run-dir';
 
 /**
@@ -71,5 +77,37 @@ describe.skipIf(!nativeLoads)('the native backend', () => {
     expect(bytes(b.weights).equals(bytes(a.weights))).toBe(true);
     expect(bytes(b.adamM).equals(bytes(a.adamM))).toBe(true);
     expect(bytes(b.adamV).equals(bytes(a.adamV))).toBe(true);
+  });
+
+  it("a run's batches learn what the engine's own loop learns, one train() per rate block", async () => {
+    // The research harness (crates/prismind-engine/examples/strength) trains by calling the
+    // engine once per 10,000-game block at that block's rate; a CLI run cuts the same games into
+    // 1,000-game batches. Same seed, same model: so the harness's measurements are the product's.
+    const schedule = {
+      learningRate: 0.005,
+      learningRateEnd: 0.0005,
+      learningRateDecayGames: 20_000,
+    };
+    const runDir = join(dir, 'batches');
+    const manager = new TrainingManager({ runDir, seed: 5, logEcho: false, strength: false });
+    await manager.start({ ...schedule, targetGames: 20_000, checkpointInterval: 20_000 });
+    const { engine } = await createEngine({ backend: 'native', stages: 10 });
+    try {
+      for (const first of [0, 10_000]) {
+        await engine.train({
+          games: 10_000,
+          seed: 5,
+          epsilon: 0.3,
+          learning: { lambda: 0.7, learningRate: learningRateAt(schedule, first) },
+          recordEvery: 0,
+        });
+      }
+      const [run, loop] = [await modelAt(runDir, 20_000), engine.getState()];
+      expect(learningRateAt(schedule, 10_000)).toBeCloseTo(0.005 * Math.sqrt(0.1), 12);
+      expect(run.step).toBe(loop.step);
+      expect(bytes(run.weights).equals(bytes(loop.weights))).toBe(true);
+    } finally {
+      await engine.dispose();
+    }
   });
 });

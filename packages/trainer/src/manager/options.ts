@@ -35,7 +35,7 @@ export interface TrainingManagerOptions {
   threads?: number | undefined;
   /** u32. Default: random for a new run; a continued run keeps its own seed. */
   seed?: number | undefined;
-  /** Stage count of the model. Default 30. */
+  /** Stage count of the model. Default 10 (TRAINING_STAGES). */
   stages?: number | undefined;
   /** Default 'info'. */
   logLevel?: ManagerLogLevel | undefined;
