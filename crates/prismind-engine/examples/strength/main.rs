@@ -18,7 +18,8 @@
 //! much better play recovers under the same forced random moves); learner (engine | probe: see
 //! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread, opt,
 //! mobility, frontier, tempo, corners, corners_mover, discs, wipeout, distill, distill_children,
-//! distill_eps, net, net_lr, net_scale, decay, snapshot_every, snapshot_share); init (a saved table
+//! distill_eps, rank, rank_weight, rank_margin, rank_gap, net, net_lr, net_scale, decay,
+//! snapshot_every, snapshot_share); init (a saved table
 //! to start from instead of zeros, for either learner).
 
 mod league;
@@ -159,6 +160,15 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
         probe.distill_children = flag("distill_children");
         probe.distill_eps = args.get("distill_eps", 0.0);
     }
+    if let Some(teacher) = args.optional::<String>("rank") {
+        let teacher = (teacher != "self").then(|| saved::load(probe.model.stages(), &teacher));
+        probe.ranking = Some(probe::Ranking::new(
+            teacher,
+            args.get("rank_weight", 1.0),
+            args.get("rank_margin", 2.0),
+            args.get("rank_gap", 1.0),
+        ));
+    }
     let hidden: usize = args.get("net", 0);
     if hidden > 0 {
         probe.net = Some(net::Net::new(hidden, args.get("seed", 1)));
@@ -270,6 +280,14 @@ fn main() {
         done += games;
         if done % every == 0 || done == budget {
             let r = league::league_score(&|p| learner.evaluate(p), &rules);
+            if let Learner::Probe(probe) = &learner {
+                if let Some(ranking) = &probe.ranking {
+                    eprintln!(
+                        "rank: {} positions, {} pairs pushed apart",
+                        ranking.positions, ranking.violations
+                    );
+                }
+            }
             let averaged = average.as_ref().map_or(String::new(), |model| {
                 let a = league::league_score(&|p| model.evaluate(p), &rules);
                 format!(

@@ -48,6 +48,13 @@
 //! net=H             a one-hidden-layer net of H ReLU units beside the patterns (net.rs), learned
 //!                   by the same TD errors; net_lr (0.001) its Adam rate, or net_scale=x for x · lr
 //! decay=x           decoupled weight decay (AdamW): a touched weight shrinks by lr · x per update
+//! rank=FILE|self    comparison training toward a depth-2 choice: at every position with two or
+//!                   more moves, the teacher (a saved table, or `self`: the live weights) picks the
+//!                   child best after the opponent's best reply (a finished game exact); each other
+//!                   child the teacher finds worse by at least rank_gap discs (1) but the student's
+//!                   1-ply values do not rank below it by rank_margin discs (2) pulls the two apart
+//!                   by a hinge loss of weight rank_weight (1), beside the TD(λ) update: the 1-ply
+//!                   choice is taught the search's choice rather than its values
 //! init=FILE         (main.rs) start from a saved table instead of zeros
 //! opt=lazy|count|sgd lazy Adam (bias correction by the global step, as the engines), Adam with a
 //!                   per-weight step count, or plain SGD scaled by lr / 46
@@ -126,6 +133,63 @@ pub struct Probe {
     pub net_scale: Option<f64>,
     /// decay=x: each touched weight shrinks by lr · x after its Adam step (0: none).
     pub decay: f64,
+    /// rank=: comparison training toward a depth-2 choice (see `Ranking`).
+    pub ranking: Option<Ranking>,
+}
+
+/// rank=FILE|self: who picks the depth-2 move, and the hinge loss that teaches it to the 1-ply
+/// choice.
+pub struct Ranking {
+    /// The teacher's table; None: the live weights (the model's own depth-2 choice).
+    pub teacher: Option<Model>,
+    /// rank_weight: the hinge loss's scale against the TD errors (in discs).
+    pub weight: f64,
+    /// rank_margin: how far (discs) the student must rank the teacher's move above another.
+    pub margin: f64,
+    /// rank_gap: only moves the teacher finds worse by at least this many discs are pushed down.
+    pub gap: f64,
+    /// The hinge terms of the game so far, applied with its TD update.
+    terms: Vec<(u32, f64)>,
+    /// Positions ranked and pairs that violated the margin (a diagnostic for the header line).
+    pub positions: u64,
+    pub violations: u64,
+}
+
+impl Ranking {
+    pub fn new(teacher: Option<Model>, weight: f64, margin: f64, gap: f64) -> Ranking {
+        Ranking {
+            teacher,
+            weight,
+            margin,
+            gap,
+            terms: Vec::new(),
+            positions: 0,
+            violations: 0,
+        }
+    }
+}
+
+/// Black's value of `child` under `teacher` after the opponent's best reply (depth 2 from the
+/// parent); a finished game is worth its final score; a child whose opponent must pass reads static.
+fn depth_two_value(teacher: &Model, child: &Position, mover_sign: f64) -> f64 {
+    if child.is_game_over() {
+        return f64::from(child.final_score_black());
+    }
+    let replies = child.legal_moves();
+    if replies == 0 {
+        return teacher.evaluate(child);
+    }
+    squares(replies)
+        .map(|square| {
+            let reply = child.play(usize::from(square));
+            if reply.is_game_over() {
+                f64::from(reply.final_score_black())
+            } else {
+                teacher.evaluate(&reply)
+            }
+        })
+        .min_by(|a, b| (mover_sign * a).total_cmp(&(mover_sign * b)))
+        .expect("at least one reply")
 }
 
 /// The global count beside the patterns: legal moves, or frontier discs.
@@ -284,6 +348,7 @@ impl Probe {
             net_lr: 0.0,
             net_scale: None,
             decay: 0.0,
+            ranking: None,
         }
     }
 
@@ -509,6 +574,9 @@ impl Probe {
             if self.distill_children {
                 self.record_children(&position, moves, &mut recorded);
             }
+            if self.ranking.is_some() && moves.count_ones() >= 2 {
+                self.rank_children(&position, &features, moves);
+            }
             let reads = self.offsets(&position, &features);
             let square = if explore {
                 let pick = rng.next_int(moves.count_ones()) as usize;
@@ -566,6 +634,61 @@ impl Probe {
             });
         }
         self.learn(&recorded, z, lambda, lr);
+    }
+
+    /// rank=: the hinge terms that push the student's 1-ply values of `position`'s children toward
+    /// the teacher's depth-2 choice (see `Ranking`).
+    fn rank_children(&mut self, position: &Position, features: &Features, moves: u64) {
+        let Some(ranking) = self.ranking.as_ref() else {
+            return;
+        };
+        let sign = position.side().sign();
+        let teacher = ranking.teacher.as_ref().unwrap_or(&self.model);
+        // (reads of the child, or None when finished; student value; teacher value), mover's view.
+        let children: Vec<(Option<Offsets>, f64, f64)> = squares(moves)
+            .map(|square| {
+                let child = position.play(usize::from(square));
+                let after = features.after_move(
+                    position.side(),
+                    usize::from(square),
+                    position.board().flips(usize::from(square)),
+                );
+                let student = sign * self.child_value(self.model.weights(), &child, &after);
+                let searched = sign * depth_two_value(teacher, &child, sign);
+                let reads = (!child.is_game_over()).then(|| self.offsets(&child, &after));
+                (reads, student, searched)
+            })
+            .collect();
+        let best = (0..children.len())
+            .max_by(|&a, &b| children[a].2.total_cmp(&children[b].2))
+            .expect("two or more moves");
+        let (margin, gap, weight) = (ranking.margin, ranking.gap, ranking.weight);
+        let mut terms = Vec::new();
+        let mut violations = 0;
+        for (i, (reads, student, searched)) in children.iter().enumerate() {
+            let worse = *searched <= children[best].2 - gap;
+            if i == best || !worse || *student + margin <= children[best].1 {
+                continue;
+            }
+            violations += 1;
+            // d/dw of weight · (margin + s·V(other) − s·V(best)): up for the other's reads,
+            // down for the best's (a finished child has no weights to move).
+            let mut push = |reads: &Option<Offsets>, direction: f64| {
+                if let Some(reads) = reads {
+                    terms.extend(
+                        reads
+                            .iter()
+                            .map(|&(o, r)| (o, direction * weight * sign * r)),
+                    );
+                }
+            };
+            push(reads, 1.0);
+            push(&children[best].0, -1.0);
+        }
+        let ranking = self.ranking.as_mut().expect("checked above");
+        ranking.positions += 1;
+        ranking.violations += violations;
+        ranking.terms.extend(terms);
     }
 
     /// distill_children: each unfinished child of `position` with its teacher backup as a step.
@@ -626,6 +749,9 @@ impl Probe {
         }
         if let Some(net) = self.net.as_mut() {
             net.apply(self.net_scale.map_or(self.net_lr, |scale| scale * lr));
+        }
+        if let Some(ranking) = self.ranking.as_mut() {
+            terms.append(&mut ranking.terms);
         }
         terms.sort_unstable_by_key(|&(o, _)| o);
         self.step += 1;
