@@ -15,6 +15,11 @@
 //!                   ρ_k = π_x(a_k) / π_ε(a_k), π_y(a) = y / n + (1 - y) [a is the greedy move]
 //! clip=c           λ-return errors clipped to [-c, c] discs before the gradient (a Huber loss):
 //!                   a game decided by a random blunder moves the weights no more than c
+//! role_eps=x        role-asymmetric self-play: each game one side (drawn per game) explores at
+//!                   eps and the other, its opponent, at x; only the positions where the opponent
+//!                   is to move are learned (by TD(λ) over that subsequence, two plies a step), so
+//!                   the values a 1-ply choice compares (its children, the opponent to move) assume
+//!                   a careful self and an opponent of exploration x
 //! eps_spread=s      each game draws its own ε uniformly from [eps - s, eps + s] (a generator of
 //!                   its own): games from nearly greedy to very random, the same mean
 //! snapshot_every=N, snapshot_share=p  opponent diversity: every N games the weights are copied
@@ -111,6 +116,8 @@ pub struct Probe {
     pub win_bonus: f64,
     /// eps_spread=s: the half-width of the per-game ε draw.
     pub eps_spread: f64,
+    /// role_eps=x: the opponent's exploration in role-asymmetric self-play (see the header).
+    pub role_eps: Option<f64>,
     pub opponents: Option<Opponents>,
     /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
     /// the model's weights in the probe's offset space.
@@ -338,6 +345,7 @@ impl Probe {
             terminal: false,
             grab: 0.0,
             eps_spread: 0.0,
+            role_eps: None,
             opponents: None,
             mobility: vec![0.0; mobility_len],
             count_kind: CountKind::Mobility,
@@ -555,6 +563,13 @@ impl Probe {
         } else {
             epsilon
         };
+        let careful_side = self.role_eps.map(|_| {
+            if Rng::for_game(seed ^ 0x00c0_1055, game).next_float() < 0.5 {
+                Color::Black
+            } else {
+                Color::White
+            }
+        });
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
         let mut recorded: Vec<Step> = Vec::with_capacity(60);
@@ -564,7 +579,14 @@ impl Probe {
                 position = position.pass();
                 continue;
             }
-            let explore = rng.next_float() < epsilon;
+            // role_eps: the opponent explores at its own rate, and only its positions are learned.
+            let opponent_moves = careful_side.is_some_and(|side| side != position.side());
+            let mover_epsilon = match self.role_eps {
+                Some(x) if opponent_moves => x,
+                _ => epsilon,
+            };
+            let learned = careful_side.is_none() || opponent_moves;
+            let explore = rng.next_float() < mover_epsilon;
             let features = Features::of(&position);
             let backup = match (explore, self.off_policy, &self.teacher) {
                 (_, _, Some(teacher)) => Some(teacher_backup(teacher, &position, self.distill_eps)),
@@ -613,13 +635,15 @@ impl Probe {
                 }
                 None => 1.0,
             };
-            recorded.push(Step {
-                reads,
-                explored: explore,
-                backup,
-                ratio,
-                net_in: self.net_read(&position),
-            });
+            if learned {
+                recorded.push(Step {
+                    reads,
+                    explored: explore,
+                    backup,
+                    ratio,
+                    net_in: self.net_read(&position),
+                });
+            }
             position = position.play(usize::from(square));
         }
         let z = self.outcome(position.final_score_black());
