@@ -19,7 +19,9 @@
 //!                   eps and the other, its opponent, at x; only the positions where the opponent
 //!                   is to move are learned (by TD(λ) over that subsequence, two plies a step), so
 //!                   the values a 1-ply choice compares (its children, the opponent to move) assume
-//!                   a careful self and an opponent of exploration x
+//!                   a careful self and an opponent of exploration x; role_share=p (1): the
+//!                   share of games played so, the others plain self-play; role_self=y (eps):
+//!                   the careful side's exploration in those games
 //! eps_spread=s      each game draws its own ε uniformly from [eps - s, eps + s] (a generator of
 //!                   its own): games from nearly greedy to very random, the same mean
 //! snapshot_every=N, snapshot_share=p  opponent diversity: every N games the weights are copied
@@ -118,6 +120,10 @@ pub struct Probe {
     pub eps_spread: f64,
     /// role_eps=x: the opponent's exploration in role-asymmetric self-play (see the header).
     pub role_eps: Option<f64>,
+    /// role_share=p: the share of games played with roles (the others are plain self-play).
+    pub role_share: f64,
+    /// role_self=x: the careful side's exploration in those games (default: eps).
+    pub role_self_eps: Option<f64>,
     pub opponents: Option<Opponents>,
     /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
     /// the model's weights in the probe's offset space.
@@ -346,6 +352,8 @@ impl Probe {
             grab: 0.0,
             eps_spread: 0.0,
             role_eps: None,
+            role_share: 1.0,
+            role_self_eps: None,
             opponents: None,
             mobility: vec![0.0; mobility_len],
             count_kind: CountKind::Mobility,
@@ -563,13 +571,17 @@ impl Probe {
         } else {
             epsilon
         };
-        let careful_side = self.role_eps.map(|_| {
-            if Rng::for_game(seed ^ 0x00c0_1055, game).next_float() < 0.5 {
-                Color::Black
-            } else {
-                Color::White
-            }
-        });
+        let mut roles = Rng::for_game(seed ^ 0x00c0_1055, game);
+        let careful_side = self
+            .role_eps
+            .filter(|_| roles.next_float() < self.role_share)
+            .map(|_| {
+                if roles.next_float() < 0.5 {
+                    Color::Black
+                } else {
+                    Color::White
+                }
+            });
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
         let mut recorded: Vec<Step> = Vec::with_capacity(60);
@@ -581,8 +593,9 @@ impl Probe {
             }
             // role_eps: the opponent explores at its own rate, and only its positions are learned.
             let opponent_moves = careful_side.is_some_and(|side| side != position.side());
-            let mover_epsilon = match self.role_eps {
-                Some(x) if opponent_moves => x,
+            let mover_epsilon = match (careful_side, self.role_eps) {
+                (Some(_), Some(x)) if opponent_moves => x,
+                (Some(_), _) => self.role_self_eps.unwrap_or(epsilon),
                 _ => epsilon,
             };
             let learned = careful_side.is_none() || opponent_moves;
