@@ -17,7 +17,7 @@
 //! with league_depth=d > 1 the model's greedy moves come from a depth-d search, a diagnostic of how
 //! much better play recovers under the same forced random moves); learner (engine | probe: see
 //! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread,
-//! role_eps, role_share, role_self, opt,
+//! role_eps, role_share, role_self, role_tables, opt,
 //! mobility, frontier, tempo, corners, corners_mover, discs, wipeout, distill, distill_children,
 //! distill_eps, rank, rank_weight, rank_margin, rank_gap, net, net_lr, net_scale, decay,
 //! snapshot_every, snapshot_share); init (a saved table
@@ -182,6 +182,9 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     probe.role_eps = args.optional("role_eps");
     probe.role_share = args.get("role_share", 1.0);
     probe.role_self_eps = args.optional("role_self");
+    if flag("role_tables") {
+        probe.enable_role_tables();
+    }
     let every: u64 = args.get("snapshot_every", 0);
     if every > 0 {
         assert!(

@@ -21,7 +21,9 @@
 //!                   the values a 1-ply choice compares (its children, the opponent to move) assume
 //!                   a careful self and an opponent of exploration x; role_share=p (1): the
 //!                   share of games played so, the others plain self-play; role_self=y (eps):
-//!                   the careful side's exploration in those games
+//!                   the careful side's exploration in those games; role_tables=1: every
+//!                   position is learned, those with the careful side to move in a second table
+//!                   of their own (the noisy side's values), the League reading the first
 //! eps_spread=s      each game draws its own ε uniformly from [eps - s, eps + s] (a generator of
 //!                   its own): games from nearly greedy to very random, the same mean
 //! snapshot_every=N, snapshot_share=p  opponent diversity: every N games the weights are copied
@@ -124,6 +126,13 @@ pub struct Probe {
     pub role_share: f64,
     /// role_self=x: the careful side's exploration in those games (default: eps).
     pub role_self_eps: Option<f64>,
+    /// role_tables=1: positions with the careful side to move read a second table (after the
+    /// count term's weights in `mobility`), so each role's values are its own.
+    role_tables: bool,
+    /// The careful side of the game being played (None outside role games and between games).
+    careful: Option<Color>,
+    /// Weights of the count term at the start of `mobility` (0: off).
+    count_len: usize,
     pub opponents: Option<Opponents>,
     /// The mobility weights (mobility=1), stages × (MOBILITY_CAP + 1); empty when off. They follow
     /// the model's weights in the probe's offset space.
@@ -354,6 +363,9 @@ impl Probe {
             role_eps: None,
             role_share: 1.0,
             role_self_eps: None,
+            role_tables: false,
+            careful: None,
+            count_len: mobility_len,
             opponents: None,
             mobility: vec![0.0; mobility_len],
             count_kind: CountKind::Mobility,
@@ -368,9 +380,27 @@ impl Probe {
         }
     }
 
+    /// role_tables=1: a second pattern table, read by the positions where the careful side of a
+    /// role game is to move (the noisy side's children), so the two roles' values stay apart.
+    pub fn enable_role_tables(&mut self) {
+        let extra = self.model.weights().len();
+        self.mobility.resize(self.count_len + extra, 0.0);
+        let len = self.adam_m.len() + extra;
+        self.adam_m.resize(len, 0.0);
+        self.adam_v.resize(len, 0.0);
+        self.counts.resize(len, 0);
+        self.role_tables = true;
+    }
+
     fn offsets(&self, position: &Position, features: &Features) -> Offsets {
         let stage = stage_of(position.disc_count(), self.model.stages());
-        let base = stage as usize * WEIGHTS_PER_STAGE;
+        let second = self.role_tables && self.careful == Some(position.side());
+        let table = if second {
+            self.model.weights().len() + self.count_len
+        } else {
+            0
+        };
+        let base = table + stage as usize * WEIGHTS_PER_STAGE;
         let canon = canonical_offsets();
         std::array::from_fn(|f| {
             if f >= FEATURE_COUNT {
@@ -385,7 +415,7 @@ impl Probe {
 
     /// The mobility weight of black's (or white's) legal-move count, with its sign.
     fn mobility_read(&self, position: &Position, stage: u32, black: bool) -> (u32, f64) {
-        if self.mobility.is_empty() {
+        if self.count_len == 0 {
             return (0, 0.0);
         }
         let (own, other) = if black {
@@ -582,6 +612,7 @@ impl Probe {
                     Color::White
                 }
             });
+        self.careful = careful_side.filter(|_| self.role_tables);
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
         let mut recorded: Vec<Step> = Vec::with_capacity(60);
@@ -598,7 +629,7 @@ impl Probe {
                 (Some(_), _) => self.role_self_eps.unwrap_or(epsilon),
                 _ => epsilon,
             };
-            let learned = careful_side.is_none() || opponent_moves;
+            let learned = careful_side.is_none() || opponent_moves || self.role_tables;
             let explore = rng.next_float() < mover_epsilon;
             let features = Features::of(&position);
             let backup = match (explore, self.off_policy, &self.teacher) {
@@ -671,6 +702,7 @@ impl Probe {
             });
         }
         self.learn(&recorded, z, lambda, lr);
+        self.careful = None;
     }
 
     /// rank=: the hinge terms that push the student's 1-ply values of `position`'s children toward
