@@ -37,8 +37,10 @@ export function spawnTrainer(options: Record<string, unknown>): TrainerProcess {
     }
   });
   child.stderr!.setEncoding('utf8').on('data', (text: string) => stderr.push(text));
+  // 'close', not 'exit': 'exit' can come before the pipes are drained, and a line the process
+  // wrote just before it was killed (a checkpoint it reported) must be read before its end is.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
   return {
     child,
