@@ -1,18 +1,10 @@
 // Seeded data for the packages' benchmarks (bench/*.bench.mjs), so each measures the same positions
 // run after run and the engines' benchmarks measure the same ones. Repository-only, not published.
 
+import { xorshift32 } from '../tests/support/src/xorshift.mjs';
+
 /** xorshift32 in [0, 1): a reproducible stream for benchmark data (not for training). */
-export function seeded(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
+export const seeded = xorshift32;
 
 /**
  * `count` games of uniformly random legal moves from `initial` (a @prismind/board Position, passed

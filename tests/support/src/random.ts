@@ -1,20 +1,8 @@
 import { Position } from '@prismind/board';
+import { xorshift32 } from './xorshift.mjs';
 
-/**
- * xorshift32 in [0, 1): test data only, deliberately independent of the engines' RNG so that a
- * bug there cannot hide in the data that tests it.
- */
-export function testRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
+/** xorshift32 in [0, 1): test data only (see xorshift.mjs, which the benchmarks share). */
+export const testRandom: (seed: number) => () => number = xorshift32;
 
 function randomMove(position: Position, random: () => number): number {
   const moves = position.legalMoves();
