@@ -59,12 +59,12 @@ fn best_child(position: &Position, value_for_mover: impl Fn(&Position) -> f64) -
 /// The learned player's evaluation (black's view, discs).
 pub type Evaluate<'a> = &'a dyn Fn(&Position) -> f64;
 
-fn model_move(evaluate: Evaluate<'_>, position: &Position) -> usize {
+pub fn model_move(evaluate: Evaluate<'_>, position: &Position) -> usize {
     let sign = position.side().sign();
     best_child(position, |child| sign * evaluate(child))
 }
 
-fn wpc_move(position: &Position, exact_end: bool) -> usize {
+pub fn wpc_move(position: &Position, exact_end: bool) -> usize {
     let mover = position.side();
     best_child(position, |child| {
         if exact_end && child.is_game_over() {
@@ -94,9 +94,9 @@ pub struct Rules {
 /// The model's greedy move (1-ply in the protocol; a search in a diagnostic).
 pub type Choose<'a> = &'a dyn Fn(&Position) -> usize;
 
-/// The model's final score (its discs minus the heuristic's) in league game `game`, and whether
+/// The model's final score (its discs minus the opponent's) in league game `game`, and whether
 /// the game ended before the board was full.
-fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> (i32, bool) {
+fn play(choose: Choose<'_>, opponent: Choose<'_>, rules: &Rules, game: u32) -> (i32, bool) {
     let model_color = if game % 2 == 0 {
         Color::Black
     } else {
@@ -121,7 +121,7 @@ fn play(choose: Choose<'_>, rules: &Rules, game: u32) -> (i32, bool) {
         } else if position.side() == model_color {
             choose(&position)
         } else {
-            wpc_move(&position, rules.wpc_exact_end)
+            opponent(&position)
         };
         position = position.play(square);
     }
@@ -135,10 +135,20 @@ pub fn league_score(evaluate: Evaluate<'_>, rules: &Rules) -> LeagueResult {
 
 /// The League with the model's greedy moves chosen by `choose` (the random moves as in the protocol).
 pub fn league_score_with(choose: Choose<'_>, rules: &Rules) -> LeagueResult {
+    match_score(
+        choose,
+        &|position| wpc_move(position, rules.wpc_exact_end),
+        rules,
+    )
+}
+
+/// The League's games with another opponent in the heuristic's place (its greedy moves chosen by
+/// `opponent`, its random moves at the protocol's ε): a head-to-head diagnostic.
+pub fn match_score(choose: Choose<'_>, opponent: Choose<'_>, rules: &Rules) -> LeagueResult {
     let (mut wins, mut draws, mut wiped_out, mut lost_early) = (0, 0, 0, 0);
     let games = rules.games;
     for game in 0..games {
-        let (score, early) = play(choose, rules, game);
+        let (score, early) = play(choose, opponent, rules, game);
         wins += u32::from(score > 0);
         draws += u32::from(score == 0);
         wiped_out += u32::from(score == -64);

@@ -15,9 +15,11 @@
 //! half-life in games: a per-batch operation the manager could do); save (a file for the trained
 //! weights); ensemble (FILE,FILE,...: no training, the League score of the saved tables' mean;
 //! with league_depth=d > 1 the model's greedy moves come from a depth-d search, a diagnostic of how
-//! much better play recovers under the same forced random moves); learner (engine | probe: see
+//! much better play recovers under the same forced random moves; with opponent=FILE another saved
+//! table plays in the heuristic's place, 1-ply, a head-to-head diagnostic; with endgame=FILE the
+//! tables' accuracy on the solved endgame set instead); learner (engine | probe: see
 //! probe.rs for its keys target, cut, offpolicy, target_eps, clip, win_bonus, terminal, grab, eps_spread,
-//! role_eps, role_share, role_self, role_tables, opt,
+//! role_eps, role_share, role_self, role_tables, heuristic_share, heuristic_eps, opt,
 //! mobility, frontier, tempo, corners, corners_mover, discs, wipeout, distill, distill_children,
 //! distill_eps, rank, rank_weight, rank_margin, rank_gap, net, net_lr, net_scale, decay,
 //! snapshot_every, snapshot_share); init (a saved table
@@ -179,6 +181,8 @@ fn probe_from_args(args: &Args, model: Model) -> probe::Probe {
     probe.grab = args.get("grab", 0.0);
     probe.target_eps = args.optional("target_eps");
     probe.eps_spread = args.get("eps_spread", 0.0);
+    probe.heuristic_share = args.get("heuristic_share", 0.0);
+    probe.heuristic_eps = args.get("heuristic_eps", 0.1);
     probe.role_eps = args.optional("role_eps");
     probe.role_share = args.get("role_share", 1.0);
     probe.role_self_eps = args.optional("role_self");

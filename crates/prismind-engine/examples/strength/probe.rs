@@ -73,6 +73,7 @@
 //! Round 1's `sym` key and round 3's `colour` key (untied variants) went when the pattern sets
 //! `prismind-v2` and `prismind-v3` made the ties part of the model.
 
+use crate::league;
 use crate::net::{Active, Net};
 use prismind_engine::{
     canonical_offsets, flips, legal_moves, reference_sign, referenced_offset, squares, stage_of,
@@ -157,6 +158,12 @@ pub struct Probe {
     pub decay: f64,
     /// rank=: comparison training toward a depth-2 choice (see `Ranking`).
     pub ranking: Option<Ranking>,
+    /// heuristic_share=p: a diagnostic outside the rules (self-play only): in a share p of
+    /// the games one side, drawn per game, is the League's own opponent (the 1-ply standard WPC,
+    /// exploring at `heuristic_eps`), so a run can show how far fitting to the yardstick's opponent
+    /// would go. Never a product setting.
+    pub heuristic_share: f64,
+    pub heuristic_eps: f64,
 }
 
 /// rank=FILE|self: who picks the depth-2 move, and the hinge loss that teaches it to the 1-ply
@@ -377,6 +384,8 @@ impl Probe {
             net_scale: None,
             decay: 0.0,
             ranking: None,
+            heuristic_share: 0.0,
+            heuristic_eps: 0.1,
         }
     }
 
@@ -545,6 +554,19 @@ impl Probe {
         })
     }
 
+    /// The side the standard heuristic plays in this game (heuristic_share), if any.
+    fn heuristic_side(&self, seed: u32, game: u64) -> Option<Color> {
+        let mut draw = Rng::for_game(seed ^ 0x0057_a9d0, game);
+        if self.heuristic_share == 0.0 || draw.next_float() >= self.heuristic_share {
+            return None;
+        }
+        Some(if draw.next_float() < 0.5 {
+            Color::Black
+        } else {
+            Color::White
+        })
+    }
+
     /// Each legal move with black's value of its child under `weights` (target units).
     fn child_values<'a>(
         &'a self,
@@ -613,6 +635,7 @@ impl Probe {
                 }
             });
         self.careful = careful_side.filter(|_| self.role_tables);
+        let heuristic_side = self.heuristic_side(seed, game);
         let mut rng = Rng::for_game(seed, game);
         let mut position = Position::initial();
         let mut recorded: Vec<Step> = Vec::with_capacity(60);
@@ -624,7 +647,9 @@ impl Probe {
             }
             // role_eps: the opponent explores at its own rate, and only its positions are learned.
             let opponent_moves = careful_side.is_some_and(|side| side != position.side());
+            let heuristic_moves = heuristic_side == Some(position.side());
             let mover_epsilon = match (careful_side, self.role_eps) {
+                _ if heuristic_moves => self.heuristic_eps,
                 (Some(_), Some(x)) if opponent_moves => x,
                 (Some(_), _) => self.role_self_eps.unwrap_or(epsilon),
                 _ => epsilon,
@@ -652,6 +677,8 @@ impl Probe {
                 } else {
                     uniform
                 }
+            } else if heuristic_moves {
+                league::wpc_move(&position, false) as u8
             } else {
                 let weights = match (&self.opponents, snapshot_side) {
                     (

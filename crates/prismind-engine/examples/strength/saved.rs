@@ -92,11 +92,82 @@ impl Reply {
 pub fn score(args: &Args, files: &str, rules: &league::Rules) {
     let paths: Vec<&str> = files.split(',').collect();
     let model = mean_model(args.get("stages", 10), &paths);
+    if let Some(opponent) = args.optional::<String>("opponent") {
+        return duel(&model, &paths, &opponent, args, rules);
+    }
+    if let Some(set) = args.optional::<String>("endgame") {
+        return endgame(&model, &paths, &set);
+    }
     let r = league_of(args, &model, rules);
     println!(
         "{{\"ensemble\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wiped_out\":{},\"lost_early\":{}}}",
         paths, r.score, r.low, r.high, r.games, r.wiped_out, r.lost_early
     );
+}
+
+/// opponent=FILE (diagnostic): the saved tables' model against another saved table in the
+/// heuristic's place, both 1-ply with the protocol's random moves: whether a League score above
+/// another model's also means winning against that model.
+fn duel(model: &Model, paths: &[&str], opponent: &str, args: &Args, rules: &league::Rules) {
+    let other = load(args.get("stages", 10), opponent);
+    let r = league::match_score(
+        &|p| league::model_move(&|child| model.evaluate(child), p),
+        &|p| league::model_move(&|child| other.evaluate(child), p),
+        rules,
+    );
+    println!(
+        "{{\"ensemble\":{:?},\"opponent\":{:?},\"score\":{:.4},\"low\":{:.4},\"high\":{:.4},\"eval_games\":{},\"wiped_out\":{}}}",
+        paths, opponent, r.score, r.low, r.high, r.games, r.wiped_out
+    );
+}
+
+/// endgame=FILE (the set of packages/arena/data, one position a line: 64 cells as X, O or -, the
+/// side to move, its exact score, its best moves): the static evaluation's mean absolute error
+/// from the mover's view and how often the 1-ply and depth-4 choices are a best move, as the
+/// product's `endgameAccuracy` measures them.
+fn endgame(model: &Model, paths: &[&str], set: &str) {
+    let text = std::fs::read_to_string(set).expect("endgame= is readable");
+    let mut searcher = Searcher::new(1 << 22);
+    let (mut error, mut one_ply, mut depth4, mut n) = (0.0, 0u32, 0u32, 0u32);
+    for line in text.lines().filter(|line| !line.trim().is_empty()) {
+        let (position, score, best) = endgame_line(line);
+        let sign = position.side().sign();
+        error += (sign * model.evaluate(&position) - f64::from(score)).abs();
+        let greedy = league::model_move(&|p| model.evaluate(p), &position);
+        one_ply += u32::from(best.contains(&greedy));
+        let searched = searcher
+            .search(model, &position, &SearchLimits::depth(4))
+            .expect("valid limits");
+        depth4 += u32::from(best.contains(&usize::try_from(searched.best_move).expect("a move")));
+        n += 1;
+    }
+    let n_f = f64::from(n);
+    println!(
+        "{{\"ensemble\":{:?},\"positions\":{n},\"mae\":{:.3},\"one_ply_best\":{:.4},\"depth4_best\":{:.4}}}",
+        paths,
+        error / n_f,
+        f64::from(one_ply) / n_f,
+        f64::from(depth4) / n_f
+    );
+}
+
+/// One line of the endgame set: the position, the mover's exact score and its best squares.
+fn endgame_line(line: &str) -> (Position, i32, Vec<usize>) {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let cell = |c: char| match c {
+        'X' => 1,
+        'O' => 2,
+        _ => 0,
+    };
+    let cells: Vec<u8> = fields[0].chars().map(cell).collect();
+    let position = Position::from_cells(&cells, cell(fields[1].chars().next().expect("side")))
+        .expect("a valid position");
+    let square = |name: &str| {
+        let bytes = name.as_bytes();
+        usize::from(bytes[0] - b'a') + 8 * usize::from(bytes[1] - b'1')
+    };
+    let best = fields[3].split(',').map(square).collect();
+    (position, fields[2].parse().expect("a score"), best)
 }
 
 /// The mean of saved weight tables (stages as they were trained). A pattern model is linear in
