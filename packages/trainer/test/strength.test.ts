@@ -11,6 +11,7 @@ import {
   type StrengthEvent,
   TrainingManager,
 } from '../src/index';
+import { isStronger } from '../src/strength/in-run';
 import { readJsonLines, tempDir } from './support/run-dir';
 
 let dir: string;
@@ -61,8 +62,13 @@ describe('strength inside a run', () => {
     const status = readRunStatus(runDir)!;
     expect(status.strength?.latest.games).toBe(900);
     const best = status.strength!.best!;
-    const strongest = Math.max(...events.map((e) => e.league.score));
-    expect(best.league.score).toBe(strongest);
+    // the best is the measurement that beat every earlier best by the rule of `isStronger`
+    const strongest = events.reduce<StrengthEvent | undefined>(
+      (kept, e) => (isStronger(e, kept) ? e : kept),
+      undefined,
+    )!;
+    expect(best.games).toBe(strongest.games);
+    expect(best.league.score).toBe(strongest.league.score);
     expect(events.filter((e) => e.best).at(-1)!.games).toBe(best.games);
     expect(best.path).toBe(join(runDir, 'checkpoints', 'best.prsm'));
 

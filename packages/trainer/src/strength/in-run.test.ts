@@ -3,11 +3,11 @@ import { isStronger, type StrengthRecord, StrengthSchedule } from './in-run';
 
 const MINUTE = 60_000;
 
-function record(games: number, score: number): StrengthRecord {
+function record(games: number, score: number, mae = 10): StrengthRecord {
   return {
     games,
     league: { score, low: score - 0.02, high: score + 0.02, games: 2000 },
-    endgame: { mae: 10, onePlyBestRate: 0.5, depth4BestRate: 0.6, positions: 500 },
+    endgame: { mae, onePlyBestRate: 0.5, depth4BestRate: 0.6, positions: 500 },
     seconds: 1,
   };
 }
@@ -47,10 +47,25 @@ describe('StrengthSchedule', () => {
 });
 
 describe('isStronger', () => {
-  it('ranks by the League score; the first measurement is the best so far', () => {
+  it('the first measurement is the best so far', () => {
     expect(isStronger(record(100, 0.5), undefined)).toBe(true);
-    expect(isStronger(record(200, 0.6), record(100, 0.5))).toBe(true);
-    expect(isStronger(record(200, 0.5), record(100, 0.5))).toBe(false);
-    expect(isStronger(record(200, 0.4), record(100, 0.5))).toBe(false);
+  });
+
+  it('a League score whose interval is apart from the best one decides', () => {
+    // intervals of ±0.02: 0.55 and 0.5 are apart, whatever the endgame error says
+    expect(isStronger(record(200, 0.55, 12), record(100, 0.5, 10))).toBe(true);
+    expect(isStronger(record(200, 0.45, 8), record(100, 0.5, 10))).toBe(false);
+  });
+
+  it('with overlapping League intervals the smaller endgame error is stronger', () => {
+    expect(isStronger(record(200, 0.49, 9.5), record(100, 0.5, 10))).toBe(true);
+    expect(isStronger(record(200, 0.53, 10.5), record(100, 0.5, 10))).toBe(false);
+    expect(isStronger(record(200, 0.5, 10), record(100, 0.5, 10))).toBe(false);
+  });
+
+  it('intervals that only touch still overlap', () => {
+    // best [0.48, 0.52], candidate [0.52, 0.56]: level, so the endgame error decides
+    expect(isStronger(record(200, 0.54, 11), record(100, 0.5, 10))).toBe(false);
+    expect(isStronger(record(200, 0.54, 9), record(100, 0.5, 10))).toBe(true);
   });
 });

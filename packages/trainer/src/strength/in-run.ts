@@ -68,9 +68,20 @@ export class StrengthSchedule {
   }
 }
 
-/** True when `candidate` is stronger than `best` by the League score (the published yardstick). */
+/**
+ * True when `candidate` is a stronger model than `best`. The League score decides when the two
+ * 95% intervals are apart (a collapse never replaces the best). When they overlap the League cannot
+ * tell the models apart, and the solved endgames decide, the smaller error winning: within a run
+ * the League score levels off near 0.94 while the model keeps getting stronger, and the endgame
+ * error is what ranks checkpoints as their games against each other do (docs/strength.md, round 8:
+ * 4 M-game models win 55-58% against 1 M-game ones with a level League score and 1.2 discs less
+ * error).
+ */
 export function isStronger(candidate: StrengthRecord, best: StrengthRecord | undefined): boolean {
-  return best === undefined || candidate.league.score > best.league.score;
+  if (best === undefined) return true;
+  if (candidate.league.low > best.league.high) return true;
+  if (candidate.league.high < best.league.low) return false;
+  return candidate.endgame.mae < best.endgame.mae;
 }
 
 let packagedSet: readonly EndgamePosition[] | undefined;
