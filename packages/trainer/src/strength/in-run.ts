@@ -74,8 +74,8 @@ export class StrengthSchedule {
  * tell the models apart, and the solved endgames decide, the smaller error winning: within a run
  * the League score levels off near 0.94 while the model keeps getting stronger, and the endgame
  * error is what ranks checkpoints as their games against each other do (docs/strength.md, round 8:
- * 4 M-game models win 55-58% against 1 M-game ones with a level League score and 1.2 discs less
- * error).
+ * 4 M-game models score 0.56 head to head against 1 M-game ones, with a level League score and 1.2
+ * discs less error).
  */
 export function isStronger(candidate: StrengthRecord, best: StrengthRecord | undefined): boolean {
   if (best === undefined) return true;
