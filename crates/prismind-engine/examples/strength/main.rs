@@ -25,6 +25,11 @@
 //! snapshot_every, snapshot_share); init (a saved table
 //! to start from instead of zeros, for either learner).
 
+// The integration tests' readers of position lines and square names (the endgame set's format);
+// its solver helpers go unused here.
+#[allow(dead_code)]
+#[path = "../../tests/common/mod.rs"]
+mod common;
 mod league;
 mod net;
 mod probe;

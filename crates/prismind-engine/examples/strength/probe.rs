@@ -317,6 +317,20 @@ impl Opponents {
     }
 }
 
+/// With probability `share`, a side drawn at random (one game's special role: the frozen snapshot,
+/// the careful side, the heuristic); two draws from the game's own generator, so the game's moves
+/// draw the same numbers as without it.
+fn drawn_side(draw: &mut Rng, share: f64) -> Option<Color> {
+    if draw.next_float() >= share {
+        return None;
+    }
+    Some(if draw.next_float() < 0.5 {
+        Color::Black
+    } else {
+        Color::White
+    })
+}
+
 /// Each feature's weight offset and the sign it reads it with (1, -1 or 0); then the two mobility
 /// weights (black's count read as it is, white's negated; sign 0 when the term is off).
 type Offsets = [(u32, f64); FEATURE_COUNT + 2];
@@ -543,28 +557,18 @@ impl Probe {
             opponents.frozen = Some(weights.to_vec());
         }
         opponents.frozen.as_ref()?;
-        let mut draw = Rng::for_game(seed ^ 0x5eed_0ff5, game);
-        if draw.next_float() >= opponents.share {
-            return None;
-        }
-        Some(if draw.next_float() < 0.5 {
-            Color::Black
-        } else {
-            Color::White
-        })
+        drawn_side(
+            &mut Rng::for_game(seed ^ 0x5eed_0ff5, game),
+            opponents.share,
+        )
     }
 
     /// The side the standard heuristic plays in this game (heuristic_share), if any.
     fn heuristic_side(&self, seed: u32, game: u64) -> Option<Color> {
-        let mut draw = Rng::for_game(seed ^ 0x0057_a9d0, game);
-        if self.heuristic_share == 0.0 || draw.next_float() >= self.heuristic_share {
-            return None;
-        }
-        Some(if draw.next_float() < 0.5 {
-            Color::Black
-        } else {
-            Color::White
-        })
+        drawn_side(
+            &mut Rng::for_game(seed ^ 0x0057_a9d0, game),
+            self.heuristic_share,
+        )
     }
 
     /// Each legal move with black's value of its child under `weights` (target units).
@@ -626,14 +630,7 @@ impl Probe {
         let mut roles = Rng::for_game(seed ^ 0x00c0_1055, game);
         let careful_side = self
             .role_eps
-            .filter(|_| roles.next_float() < self.role_share)
-            .map(|_| {
-                if roles.next_float() < 0.5 {
-                    Color::Black
-                } else {
-                    Color::White
-                }
-            });
+            .and_then(|_| drawn_side(&mut roles, self.role_share));
         self.careful = careful_side.filter(|_| self.role_tables);
         let heuristic_side = self.heuristic_side(seed, game);
         let mut rng = Rng::for_game(seed, game);

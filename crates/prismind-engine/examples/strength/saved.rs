@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use prismind_engine::{Model, Position, SearchLimits, Searcher};
 
-use crate::{league, Args};
+use crate::{common, league, Args};
 
 /// save=FILE: the trained weights as little-endian f32, for ensemble= (a harness file, not a
 /// checkpoint).
@@ -151,23 +151,18 @@ fn endgame(model: &Model, paths: &[&str], set: &str) {
     );
 }
 
-/// One line of the endgame set: the position, the mover's exact score and its best squares.
+/// One line of the endgame set (`<64 squares> <X|O> <score> <best moves>`), read with the
+/// integration tests' parser: the position, the mover's exact score and its best squares.
 fn endgame_line(line: &str) -> (Position, i32, Vec<usize>) {
-    let fields: Vec<&str> = line.split_whitespace().collect();
-    let cell = |c: char| match c {
-        'X' => 1,
-        'O' => 2,
-        _ => 0,
+    let [board, side, score, best] = line.split(' ').collect::<Vec<_>>()[..] else {
+        panic!("endgame line {line:?} does not have 4 fields");
     };
-    let cells: Vec<u8> = fields[0].chars().map(cell).collect();
-    let position = Position::from_cells(&cells, cell(fields[1].chars().next().expect("side")))
-        .expect("a valid position");
-    let square = |name: &str| {
-        let bytes = name.as_bytes();
-        usize::from(bytes[0] - b'a') + 8 * usize::from(bytes[1] - b'1')
-    };
-    let best = fields[3].split(',').map(square).collect();
-    (position, fields[2].parse().expect("a score"), best)
+    let best = common::parse_squares(best).into_iter().map(usize::from);
+    (
+        common::parse_position(board, side),
+        score.parse().expect("a score"),
+        best.collect(),
+    )
 }
 
 /// The mean of saved weight tables (stages as they were trained). A pattern model is linear in
